@@ -1,0 +1,44 @@
+# mla-diff: `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+DRAFTS ?= drafts
+REPORTS ?= reports
+
+help: ## list the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## create .venv if missing and install the package with its dev extra
+
+reports: install ## build reports/ from drafts/ (one HTML report per pair, an index per instrument)
+	$(VENV)/bin/mla-diff reports $(DRAFTS) -o $(REPORTS)
+
+test: install ## run the test suite
+	$(PY) -m pytest -q
+
+lint: install ## ruff, ruff format --check and mypy --strict
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+check: lint test ## everything CI checks: lint, types and tests
+
+fix: install ## apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean: ## remove the virtual environment, caches and generated reports
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist *.egg-info tests/artifacts
+	find $(REPORTS) -mindepth 1 ! -name README.md -delete 2>/dev/null || true
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+.PHONY: help install reports test lint check fix clean
