@@ -32,6 +32,9 @@ lint: install ## ruff, ruff format --check and mypy --strict
 
 check: lint test ## everything CI checks: lint, types and tests
 
+quality: install ## score the concordance against the corpus ground truth (accuracy per pair)
+	$(PY) scripts/quality.py
+
 fix: install ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
@@ -41,4 +44,4 @@ clean: ## remove the virtual environment, caches and generated reports
 	find $(REPORTS) -mindepth 1 ! -name README.md -delete 2>/dev/null || true
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-.PHONY: help install reports test lint check fix clean
+.PHONY: help install reports test lint check quality fix clean
