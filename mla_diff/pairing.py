@@ -3,6 +3,7 @@ on text, number, title and place together; nearest candidates for what stays unp
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -24,9 +25,11 @@ SHORT_STRONG = 0.85  # the same for short units, whose boilerplate wording looks
 IDENTICAL = 0.95
 ACCEPT = 0.5  # evidence needed to pair two units inside a gap between aligned units
 NUMBER_BONUS = 0.25  # same label: evidence, never enough alone against the text
-TITLE_BONUS = 0.15
+TITLE_BONUS = 0.15  # same title; a title found once in each draft names one subject: more
+UNIQUE_TITLE_BONUS = 0.3
 LONE_BONUS = 0.15  # the only unpaired unit on each side between two aligned units
 PLACEHOLDER = 0.6  # a repeal placeholder aligned with the unit of the same label
+SUBJECT_FLOOR = 0.1  # least similarity of two leftover units paired on their unique title
 RETITLED = 0.1  # two different titles speak against a pairing
 WHOLE = 0.9  # share of the shorter text found in the longer for it to count as kept
 KEPT = 0.55  # what a kept text weighs, however much the other text grew or shrank
@@ -71,6 +74,8 @@ class Pairing:
         self.pool = sorted(pool)
         self.pool_set = pool
         self._similarity: dict[tuple[int, int], float] = {}
+        self._old_titles = Counter(p.title for p in olds)
+        self._new_titles = Counter(p.title for p in news)
 
     def similarity(self, i: int, j: int) -> float:
         found = self._similarity.get((i, j))
@@ -97,6 +102,13 @@ class Pairing:
         a, b = self.olds[i], self.news[j]
         return bool(a.title) and a.title == b.title and not (a.placeholder or b.placeholder)
 
+    def unique_title(self, i: int, j: int) -> bool:
+        """The same title, borne by no other unit of either draft."""
+        title = self.olds[i].title
+        return (
+            self.same_title(i, j) and self._old_titles[title] == 1 and self._new_titles[title] == 1
+        )
+
     def align(self) -> tuple[list[Pair], set[int]]:
         """One-to-one pairs, and the old positions of those that left their order."""
         confident = self._confident()
@@ -104,9 +116,29 @@ class Pairing:
         kept = [pair for pair in confident if pair in chain or self._movable(pair)]
         anchors = sorted((pair for pair in kept if pair in chain), key=lambda p: p.old)
         pairs = kept + self._fill_gaps(anchors, kept)
+        pairs += self._same_subject(pairs)
         pairs.sort(key=lambda p: p.old)
         in_order = {pairs[k].old for k in heaviest_chain(self._weighted(pairs))}
         return pairs, {pair.old for pair in pairs if pair.old not in in_order}
+
+    def _same_subject(self, pairs: Sequence[Pair]) -> list[Pair]:
+        """Left over on both sides, out of order, under a title no other unit bears: the same
+        subject, rewritten and moved (text that shares nothing at all is not taken)."""
+        used_old = {p.old for p in pairs}
+        used_new = {p.new for p in pairs}
+        by_title = {
+            self.news[j].title: j
+            for j in range(len(self.news))
+            if j not in used_new and not self.blank(self.news[j])
+        }
+        found = []
+        for i, profile in enumerate(self.olds):
+            j = by_title.get(profile.title) if profile.title else None
+            if i in used_old or j is None or self.blank(profile) or not self.unique_title(i, j):
+                continue
+            if self.similarity(i, j) >= SUBJECT_FLOOR:
+                found.append(Pair(i, j, self.similarity(i, j), self._evidence(i, j, lone=False)))
+        return found
 
     def _weighted(self, pairs: Sequence[Pair]) -> list[tuple[int, int, float]]:
         # Long units weigh more: one long article keeping its place outweighs two short ones.
@@ -144,10 +176,12 @@ class Pairing:
         return sorted(pairs, key=lambda p: p.old)
 
     def _movable(self, pair: Pair) -> bool:
-        """Whether a pair out of order is still right: long and alike, or short and identical
-        with its label, title or uniqueness to confirm it."""
+        """Whether a pair out of order is still right: long and alike, or under a title no other
+        unit bears, or short and identical with its label, title or uniqueness to confirm it."""
         a, b = self.olds[pair.old], self.news[pair.new]
         s = self.strength(pair.old, pair.new)
+        if self.unique_title(pair.old, pair.new) and s >= STRONG:
+            return True
         if not (self.short(a) or self.short(b)):
             return s >= MOVED
         if s < IDENTICAL:
@@ -207,7 +241,11 @@ class Pairing:
         if self.kept(i, j) >= WHOLE:
             s = max(s, KEPT)
         score = (
-            s + NUMBER_BONUS * label + TITLE_BONUS * title - RETITLED * retitled + LONE_BONUS * lone
+            s
+            + NUMBER_BONUS * label
+            + (UNIQUE_TITLE_BONUS if self.unique_title(i, j) else TITLE_BONUS * title)
+            - RETITLED * retitled
+            + LONE_BONUS * lone
         )
         return score if score >= ACCEPT else None
 

@@ -7,11 +7,16 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from mla_diff.model import MatchStatus, Share
-from mla_diff.similarity import Chunk, Profile, containment
+from mla_diff.similarity import Chunk, Profile, containment, words_similarity
 
 # Share of a piece's wording that must come from the unit it was cut from (or merged into): a
 # piece that is mostly new text is an added article that borrows a phrase, not a piece.
 DERIVED = 0.8
+# Or: at least half of it, with a paragraph of the whole found in it nearly word for word.
+HALF = 0.5
+VERBATIM = 0.9
+# A paragraph found this much in a new unit was carried there, if reworded.
+REWORDED = 0.7
 # Share of a paragraph's wording that must be found in a unit for the paragraph to have gone there.
 FOUND = 0.6
 
@@ -38,8 +43,11 @@ def find_regroupings(
     """Splits and merges among units that the one-to-one alignment left unmatched.
 
     A split: the paragraphs of an old unit are found in its matched new unit (if any) and in new
-    units that nothing matched and whose wording comes almost wholly from it. A merge is the mirror
-    image. Each unit takes part in one regrouping at most."""
+    units beside it that nothing matched and that were cut from it (see `_cut_from`). A merge is
+    the mirror image, except that an old unit otherwise deleted may also be merged when one of its
+    paragraphs is found, even reworded, in the new unit it most resembles: wrongly reporting a
+    deletion costs a reader more than missing a merge. Each unit takes part in one regrouping at
+    most."""
     by_old: dict[int, list[int]] = {}
     by_new: dict[int, list[int]] = {}
     for i, j in candidates:
@@ -55,7 +63,7 @@ def find_regroupings(
             if j not in new_partner
             and j not in used_new
             and not news[j].blank
-            and containment(news[j].shingles, whole.shingles) >= DERIVED
+            and _cut_from(news[j], whole)
         ]
         partner = old_partner.get(i)
         targets = ([partner] if partner is not None else []) + pieces
@@ -77,7 +85,7 @@ def find_regroupings(
             for k, j in enumerate(receivers)
         ]
         if lost:
-            parts.append(f"{_span(lost)} {_is_are(lost)} not found in the new draft")
+            parts.append(f"{_span(lost)} {_has_have(lost)} no close match in the new draft")
         found.append(
             Regrouping(MatchStatus.SPLIT, (i,), tuple(receivers), shares, ", ".join(parts))
         )
@@ -92,7 +100,7 @@ def find_regroupings(
             if i not in old_partner
             and i not in used_old
             and not olds[i].blank
-            and containment(olds[i].shingles, whole.shingles) >= DERIVED
+            and (_cut_from(olds[i], whole) or _absorbed(olds[i], j, whole, news, by_old[i]))
         ]
         partner = new_partner.get(j)
         if partner is not None and partner in used_old:
@@ -123,6 +131,42 @@ def find_regroupings(
         used_old.update(contributors)
         used_new.add(j)
     return found
+
+
+def _cut_from(piece: Profile, whole: Profile) -> bool:
+    """Whether `piece` was cut from `whole` (or merged into it): almost all its wording is found
+    there; or half of it is, with one of the whole's paragraphs found in it word for word; or its
+    title names part of the whole's ("Language of requests" from "Content and language of
+    requests") and one of the whole's paragraphs is found in it."""
+    share = containment(piece.shingles, whole.shingles)
+    if share >= DERIVED:
+        return True
+    found = [containment(chunk.shingles, piece.shingles) for chunk in whole.chunks]
+    if share >= HALF and any(value >= VERBATIM for value in found):
+        return True
+    return _named_in(piece, whole) and any(value >= FOUND for value in found)
+
+
+def _absorbed(
+    part: Profile, j: int, whole: Profile, news: Sequence[Profile], near: Sequence[int]
+) -> bool:
+    """Whether an old unit left without counterpart went into `whole` (new unit `j`): `whole` is
+    the new unit it most resembles and one of its paragraphs is found there, even reworded."""
+    if not any(containment(c.shingles, whole.shingles) >= REWORDED for c in part.chunks):
+        return False
+    best = max(near, key=lambda k: (words_similarity(part.words, news[k].words), -k))
+    return best == j
+
+
+def _title_words(profile: Profile) -> frozenset[str]:
+    """Content words of a title, plural -s dropped: "Rights of victims" -> right, victim."""
+    return frozenset(w.removesuffix("s") for w in profile.title.split() if len(w) > 3)
+
+
+def _named_in(part: Profile, whole: Profile) -> bool:
+    """Whether a title names part of another: its words are among the other's, and fewer."""
+    words, among = _title_words(part), _title_words(whole)
+    return bool(words) and words < among
 
 
 def _together(positions: Sequence[int]) -> bool:
@@ -161,6 +205,10 @@ def _plural(chunks: Sequence[Chunk]) -> bool:
 
 def _verb(chunks: Sequence[Chunk]) -> str:
     return " come" if _plural(chunks) else " comes"
+
+
+def _has_have(chunks: Sequence[Chunk]) -> str:
+    return "have" if _plural(chunks) else "has"
 
 
 def _is_are(chunks: Sequence[Chunk]) -> str:
