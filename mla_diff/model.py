@@ -219,6 +219,18 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Share:
+    """In a split or merged row: which paragraphs passed from one unit to another."""
+
+    old: str  # label of the old unit
+    new: str  # label of the new unit
+    # Labels ("1", "(a)") or ordinals: of the old unit's paragraphs in a split, of the new unit's
+    # in a merge.
+    paragraphs: tuple[str, ...]
+    sentences: bool = False  # the unit had no paragraphs: the ordinals count its sentences
+
+
+@dataclass(frozen=True)
 class Match:
     """One row of the concordance: these old units became these new units."""
 
@@ -232,6 +244,7 @@ class Match:
     modified: bool = False
     moved: bool = False
     nearest: tuple[Candidate, ...] = ()
+    shares: tuple[Share, ...] = ()  # split and merged rows: which paragraphs went where
 
 
 class Op(StrEnum):
