@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -16,7 +17,7 @@ from mla_diff.errors import InputError, MlaDiffError, OutputError
 from mla_diff.model import Settings, Version
 from mla_diff.render import render_html, render_json, render_markdown
 from mla_diff.reports import build_reports, write_text
-from mla_diff.sources import read_draft
+from mla_diff.sources import read_draft, read_rules
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,6 +74,27 @@ def main() -> None:
     "--new-label", default="", help="Label of the new version in the report (default: file name)."
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the drafts differ.")
+@click.option(
+    "--ignore",
+    default="",
+    metavar="LIST",
+    help="Differences not to count as changes, comma-separated: whitespace, case, punctuation, "
+    "numbering. They stay visible; square brackets and words always count.",
+)
+@click.option(
+    "--granularity",
+    type=click.Choice(["word", "char"]),
+    default="word",
+    show_default=True,
+    help="Diff word by word, or character by character.",
+)
+@click.option(
+    "--rules",
+    "rules_file",
+    type=click.Path(path_type=Path),
+    help="A TOML rules file merged over the shipped significance rules (watch terms, modals, "
+    "qualifiers...).",
+)
 @reports_errors
 def compare(
     old: Path,
@@ -82,6 +104,9 @@ def compare(
     old_label: str,
     new_label: str,
     exit_zero: bool,
+    ignore: str,
+    granularity: str,
+    rules_file: Path | None,
 ) -> None:
     """Compare two drafts OLD and NEW article by article.
 
@@ -103,8 +128,14 @@ def compare(
     fmt = fmt or "html"
     old_version, old_draft = read_draft(old, Version(label=old_label or old.name, path=str(old)))
     new_version, new_draft = read_draft(new, Version(label=new_label or new.name, path=str(new)))
+    settings = Settings(
+        granularity=granularity,
+        ignore=frozenset(part.strip() for part in ignore.split(",") if part.strip()),
+    )
+    if rules_file is not None:
+        settings = replace(settings, rules=read_rules(rules_file), rules_source=str(rules_file))
     comparison = compare_drafts(
-        old_draft, new_draft, Settings(), old_version=old_version, new_version=new_version
+        old_draft, new_draft, settings, old_version=old_version, new_version=new_version
     )
     render = {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt]
     text = render(comparison, __version__)

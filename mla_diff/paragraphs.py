@@ -51,18 +51,19 @@ class Slot:
 
 def label_path(paragraphs: Sequence[Paragraph]) -> list[str]:
     """The citation path of each paragraph: "(1)", "(1)(a)", "(1)(a)(ii)"; "" when unlabelled."""
-    stack: list[str] = []
+    stack: list[tuple[int, str]] = []  # (depth, "(a)") of the labels enclosing the current one
     paths: list[str] = []
     for paragraph in paragraphs:
         bare = paragraph.label.strip().strip("()").rstrip(".)").strip("(")
         if not bare:
-            paths.append("".join(stack) if paragraph.role == "tail" else "")
+            paths.append("".join(s for _, s in stack) if paragraph.role == "tail" else "")
             if paragraph.role != "tail":
                 stack = []
             continue
-        del stack[paragraph.depth :]
-        stack.append(f"({bare})")
-        paths.append("".join(stack))
+        while stack and stack[-1][0] >= paragraph.depth:
+            stack.pop()
+        stack.append((paragraph.depth, f"({bare})"))
+        paths.append("".join(s for _, s in stack))
     return paths
 
 

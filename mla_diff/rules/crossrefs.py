@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from mla_diff.model import Evidence, Kind, MatchStatus, Row, Severity, Unit, UnitStatus
-from mla_diff.rules.context import Finding, Passage, Provision, make_flag, quote, window
+from mla_diff.rules.context import (
+    Finding,
+    Passage,
+    Provision,
+    make_flag,
+    map_span,
+    quote,
+    window,
+)
 from mla_diff.rules.rulebook import Language
 
 _LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)"
@@ -204,14 +212,7 @@ def _check(
     now = references(passage.new, language)
     unpaired = list(was)
     for ref in now:
-        twin = (
-            next(
-                (o for o in unpaired if ref.key in concordance.get(o.key, []) and ref.key != o.key),
-                None,
-            )
-            or next((o for o in unpaired if o.key == ref.key and o.path == ref.path), None)
-            or next((o for o in unpaired if o.key == ref.key), None)
-        )
+        twin = _twin(passage, ref, unpaired, concordance)
         if twin is not None:
             unpaired.remove(twin)
         evidence = Evidence(
@@ -221,6 +222,24 @@ def _check(
         flag = _judge(passage, ref, twin, old, new, concordance, evidence)
         if flag is not None:
             yield flag
+
+
+def _twin(
+    passage: Passage, ref: Reference, unpaired: list[Reference], concordance: dict[str, list[str]]
+) -> Reference | None:
+    """The old reference a new one stands for: the one it follows through the concordance, the
+    same words, or failing both the reference written at the same place."""
+    tests: list[Callable[[Reference], bool]] = [
+        lambda o: ref.key in concordance.get(o.key, []) and ref.key != o.key,
+        lambda o: o.key == ref.key and o.path == ref.path,
+        lambda o: o.key == ref.key,
+    ]
+    for test in tests:
+        found = next((o for o in unpaired if test(o)), None)
+        if found is not None:
+            return found
+    start, end = map_span(passage.edits, ref.start, ref.end, "new")
+    return next((o for o in unpaired if o.start <= end and start <= o.end), None)
 
 
 def _judge(
@@ -290,19 +309,20 @@ def _judge(
                 "A reference to a paragraph that does not exist cannot be applied.",
             )
         return None
-    former = (
-        f"the former art. {twin.article} is now "
-        + ", ".join(f"art. {_number(new, s)}" for s in successors)
-        if successors
-        else f"the former art. {twin.article} was deleted"
-    )
+    if successors:
+        now_at = ", ".join(f"art. {_number(new, s)}" for s in successors)
+        former = f"the former art. {twin.article} is now {now_at}"
+    else:
+        former = f"the former art. {twin.article} was deleted"
     if ref.key == twin.key:
         message = f"{cite}: {quote(written)} now points at a different provision: {former}"
-    else:
+    elif successors == [twin.key]:
         message = (
-            f"{cite}: the reference changed from art. {twin.article} to art. {ref.article}; "
-            f"{former}"
+            f"{cite}: the reference changed from {twin.written()} to {written}: it now points at "
+            "a different provision"
         )
+    else:
+        message = f"{cite}: the reference changed from {twin.written()} to {written}; {former}"
     return _flag(
         "crossref-retargeted",
         Severity.MEDIUM,

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from mla_diff.diff import changed
+from mla_diff.diff import new_text, old_text
 from mla_diff.model import (
     Evidence,
     Flag,
     Kind,
     Match,
     MatchStatus,
+    ParagraphDiff,
     ParagraphStatus,
     Row,
     Severity,
@@ -21,6 +22,7 @@ from mla_diff.model import (
 from mla_diff.rules.context import PROVISION_KINDS, Finding, cite_unit, label_of, make_flag, quote
 from mla_diff.rules.rulebook import Language
 
+_LABEL = re.compile(r"^\s*(\(?\w{1,4}[.)]|\d+(\.\d+)+\.?)\s")
 _NOT_WORDS = re.compile(r"[^\w\[\]]+")
 EXCERPT = 300  # characters of a whole added or deleted provision quoted as evidence
 
@@ -156,24 +158,24 @@ def renumbered_only(rows: Sequence[Row]) -> Iterator[Finding]:
         if is_placeholder_change(match):
             continue
         old, new = match.old[0], match.new[0]
-        reordered = any(d.status is ParagraphStatus.MOVED for d in row.paragraphs)
-        if not (match.renumbered or match.moved or reordered):
+        diffs = row.paragraphs
+        reordered = any(d.status is ParagraphStatus.MOVED for d in diffs)
+        relabelled = any(d.old_label != d.new_label for d in diffs)
+        if not (match.renumbered or match.moved or reordered or relabelled):
             continue
-        wording_same = all(
-            d.status in (ParagraphStatus.EQUAL, ParagraphStatus.MOVED)
-            and (d.status is ParagraphStatus.EQUAL or not changed(d.edits))
-            for d in row.paragraphs
-        )
-        if not wording_same and not editorial_only(old.body, new.body):
+        if not all(_same_words(d) for d in diffs) or not editorial_only(old.title, new.title):
             continue
+        exact = all(d.status is ParagraphStatus.EQUAL for d in diffs) and old.title == new.title
         old_cite, new_cite = cite_unit(old.kind, label_of(old)), cite_unit(new.kind, label_of(new))
         if match.renumbered:
             message = f"{old_cite} became {new_cite.replace('Art.', 'art.')}; the text is unchanged"
         elif reordered:
             message = f"{new_cite}: paragraphs reordered; the words are unchanged"
+        elif relabelled:
+            message = f"{new_cite}: paragraphs renumbered; the words are unchanged"
         else:
             message = f"{new_cite} moved to another place in the draft; the text is unchanged"
-        if not wording_same:
+        if not exact and not reordered and not relabelled:
             message += " but for spacing, case or punctuation"
         yield Finding(
             make_flag(
@@ -186,6 +188,16 @@ def renumbered_only(rows: Sequence[Row]) -> Iterator[Finding]:
             ),
             (position, 0),
         )
+
+
+def _same_words(diff: ParagraphDiff) -> bool:
+    """A paragraph present on both sides with the same words, whatever its label or place."""
+    if diff.status is ParagraphStatus.EQUAL:
+        return True
+    if diff.old_label is None or diff.new_label is None:
+        return False
+    old, new = old_text(diff.edits), new_text(diff.edits)
+    return editorial_only(_LABEL.sub("", old, count=1), _LABEL.sub("", new, count=1))
 
 
 def preamble(rows: Sequence[Row]) -> Iterator[Finding]:
