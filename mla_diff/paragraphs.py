@@ -18,6 +18,10 @@ PAIR_THRESHOLD = 0.5
 # short look-alike items are never taken for a move.
 MOVE_THRESHOLD = 0.6
 MOVE_MIN_WORDS = 3
+# Between two near equals, the paragraph keeping its number is the counterpart: "1. ... may be
+# refused if:" pairs with "1. ... shall be refused if:" rather than with a new "2. ... may be
+# refused if:".
+LABEL_BONUS = 0.2
 # Paragraphs left over between two aligned ones are paired in order when at least this similar.
 GAP_THRESHOLD = 0.3
 
@@ -133,13 +137,13 @@ def pair_paragraphs(
     scores: dict[tuple[int, int], float] = {}
     taken: set[int] = set()
     # Identical paragraphs first, in order, so repeated boilerplate pairs with its own copy.
-    by_text: dict[tuple[str, ...], list[int]] = {}
-    for j, words in enumerate(new_words):
-        by_text.setdefault(tuple(words), []).append(j)
+    by_text: dict[str, list[int]] = {}
+    for j, segment in enumerate(new):
+        by_text.setdefault(segment.text, []).append(j)
     for i, words in enumerate(old_words):
         if not words:
             continue
-        same = [j for j in by_text.get(tuple(words), []) if j not in taken]
+        same = [j for j in by_text.get(old[i].text, []) if j not in taken]
         if same:
             pairs[i] = same[0]
             taken.add(same[0])
@@ -153,13 +157,14 @@ def pair_paragraphs(
                 continue
             score = similarity(words, other)
             if score >= PAIR_THRESHOLD:
-                candidates.append((-score, abs(i - j), i, j))
-    for neg_score, _, i, j in sorted(candidates):
+                scores[i, j] = score
+                same_label = bool(old[i].label) and old[i].label == new[j].label
+                candidates.append((-(score + LABEL_BONUS * same_label), abs(i - j), i, j))
+    for _, _, i, j in sorted(candidates):
         if i in pairs or j in taken:
             continue
         pairs[i] = j
         taken.add(j)
-        scores[i, j] = -neg_score
     ordered = sorted(pairs.items())
     backbone = _increasing(ordered)
     moved = [

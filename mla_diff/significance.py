@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from mla_diff.model import Flag, Kind, Row
-from mla_diff.rules.brackets import brackets
+from mla_diff.rules.brackets import brackets, brackets_in_new_provisions
 from mla_diff.rules.context import (
     Finding,
     Provision,
@@ -122,6 +122,7 @@ def flag_rows(
         findings += watch_terms(provision, words)
         findings += refusal_grounds(provision, words)
         findings += brackets(provision)
+    findings += brackets_in_new_provisions(rows)
     findings += definitions(rows, words, every_substitution)
     findings += crossrefs(rows, provisions, words)
     findings += scope(rows, words)

@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from mla_diff.model import Flag, Severity
+from mla_diff.model import Flag, MatchStatus, Row, Severity
 from mla_diff.rules.context import (
+    PROVISION_KINDS,
     Finding,
     Passage,
     Provision,
     make_flag,
     map_span,
     normalise_words,
+    provision_passages,
     quote,
 )
 
-# Brackets that do not mark unagreed text: placeholders, footnote marks, elisions, [sic].
+# Brackets that do not mark unagreed text: placeholders, elisions, [sic].
 _NOT_NEGOTIATION = re.compile(
-    r"^\[\s*(deleted|reserved|repealed|aufgehoben|weggefallen|supprimé|\d{1,3}|\.\.\.|…|sic|"
+    r"^\[\s*(deleted|reserved|repealed|aufgehoben|weggefallen|supprimé|\.\.\.|…|sic|"
     r"emphasis added|footnote \d+)\s*\]$",
     re.IGNORECASE,
 )
+# A number alone in brackets is a footnote mark ("required[1].") unless it is one of a choice
+# of numbers ("[40][60] days").
+_FOOTNOTE_MARK = re.compile(r"^\[\s*\d{1,3}\s*\]$")
 # What may separate the options of one group: "[shall][should]", "[A] / [B]", "[A] or [B]".
 _BETWEEN_OPTIONS = re.compile(r"^\s*(/|or|ou|o)?\s*$", re.IGNORECASE)
 _OPTION_NAME = re.compile(r"^\s*(option|alternative|alt\.?|variant)\s*\w{0,3}\s*[:.\-–]\s*", re.I)
@@ -76,6 +81,7 @@ def bracket_groups(text: str) -> list[Group]:
             tuple(_OPTION_NAME.sub("", text[s + 1 : e].rstrip("]")) for s, e in spans),
         )
         for spans in groups
+        if len(spans) > 1 or not _FOOTNOTE_MARK.match(text[spans[0][0] : spans[0][1]])
     ]
 
 
@@ -89,6 +95,18 @@ def brackets(provision: Provision) -> Iterator[Finding]:
             continue
         for flag in _passage_brackets(passage):
             yield Finding(flag, (provision.position, k))
+
+
+def brackets_in_new_provisions(rows: Sequence[Row]) -> Iterator[Finding]:
+    """Text in brackets in a provision that is new as a whole: proposed, not agreed."""
+    for position, row in enumerate(rows):
+        match = row.match
+        if match.status is not MatchStatus.ADDED or match.kind not in PROVISION_KINDS:
+            continue
+        for k, passage in enumerate(provision_passages(row, match.kind)):
+            if "[" in passage.new:
+                for flag in _passage_brackets(passage):
+                    yield Finding(flag, (position, k))
 
 
 def _passage_brackets(passage: Passage) -> Iterator[Flag]:
@@ -156,7 +174,7 @@ def _passage_brackets(passage: Passage) -> Iterator[Flag]:
         inner = " ".join(group.key)
         reopened = bool(inner) and (inner in region or _similar(inner, region) >= SIMILAR)
         message = (
-            f"{passage.cite}: {quote(written)} is in brackets again: the text is re-opened"
+            f"{passage.cite}: {quote(written)} is now in brackets: the text is re-opened"
             if reopened
             else f"{passage.cite}: new text in brackets {quote(written)}: proposed, not agreed"
         )

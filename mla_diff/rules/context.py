@@ -224,7 +224,7 @@ def _depth(label: str | None) -> int:
     return (label or "").count("(")
 
 
-def _contexts(paragraphs: Sequence[tuple[str | None, str]]) -> list[str]:
+def chapeau_contexts(paragraphs: Sequence[tuple[str | None, str]]) -> list[str]:
     """For each paragraph, the text of the chapeaux it continues (labels deeper than theirs)."""
     stack: list[tuple[int, str]] = []
     out: list[str] = []
@@ -249,7 +249,7 @@ def _side_contexts(diffs: Sequence[ParagraphDiff], side: str) -> dict[int, str]:
         (label, old_text(d.edits) if side == "old" else new_text(d.edits))
         for _, label, d in present
     ]
-    return {k: context for (k, _, _), context in zip(present, _contexts(texts), strict=True)}
+    return {k: context for (k, _, _), context in zip(present, chapeau_contexts(texts), strict=True)}
 
 
 def provision_passages(row: Row, kind: Kind) -> list[Passage]:
@@ -281,18 +281,20 @@ def provision_passages(row: Row, kind: Kind) -> list[Passage]:
             continue  # one end of a move between provisions: read with its other end
         old = old_text(diff.edits) if diff.old_label is not None else ""
         new = new_text(diff.edits) if diff.new_label is not None else ""
-        old_article = (
-            _article_label(diff.old_article, old_units) if diff.old_label is not None else None
-        )
-        new_article = (
-            _article_label(diff.new_article, new_units) if diff.new_label is not None else None
-        )
+        # A paragraph added to (or deleted from) an article still belongs to the article on both
+        # sides: its flags name both labels.
+        old_article = _article_label(diff.old_article, old_units)
+        new_article = _article_label(diff.new_article, new_units)
         passages.append(
             Passage(
                 old,
                 new,
-                cite_unit(kind, old_article, diff.old_label or "") if old_article else "",
-                cite_unit(kind, new_article, diff.new_label or "") if new_article else "",
+                cite_unit(kind, old_article, diff.old_label or "")
+                if old_article and diff.old_label is not None
+                else "",
+                cite_unit(kind, new_article, diff.new_label or "")
+                if new_article and diff.new_label is not None
+                else "",
                 old_article,
                 new_article,
                 old_contexts.get(k, ""),

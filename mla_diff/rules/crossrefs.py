@@ -157,6 +157,13 @@ def _sides(rows: Sequence[Row]) -> tuple[Side, Side, dict[str, list[str]]]:
     new: dict[str, Unit] = {}
     concordance: dict[str, list[str]] = {}
     fresh: set[str] = set()
+    # Where text that left a deleted article went: its successor, for the references to it.
+    arrivals = {
+        p.moved: [label_key(u.number) for u in row.match.new]
+        for row in rows
+        for p in row.paragraphs
+        if p.moved and p.new_label is not None
+    }
     for row in rows:
         if row.match.kind is not Kind.ARTICLE:
             continue
@@ -170,6 +177,14 @@ def _sides(rows: Sequence[Row]) -> tuple[Side, Side, dict[str, list[str]]]:
             concordance[label_key(unit.number)] = [
                 label_key(u.number) for u in row.match.new if u.status is UnitStatus.ACTIVE
             ]
+        if not row.match.new and row.match.old:
+            successors: list[str] = []
+            for paragraph in row.paragraphs:
+                for key in arrivals.get(paragraph.moved, []) if paragraph.moved else []:
+                    if key not in successors:
+                        successors.append(key)
+            for unit in row.match.old:
+                concordance[label_key(unit.number)] = successors
     return Side(old), Side(new, frozenset(fresh)), concordance
 
 

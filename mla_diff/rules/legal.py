@@ -11,6 +11,7 @@ from mla_diff.model import Evidence, Kind, MatchStatus, Row, Severity, Unit
 from mla_diff.rules.context import (
     Finding,
     Provision,
+    chapeau_contexts,
     cite_unit,
     label_of,
     make_flag,
@@ -33,6 +34,7 @@ class Mention:
     unit: Unit
     row: Row
     position: int
+    context: str = ""  # the chapeau(s) it continues: "... declare that it will also apply ...:"
 
 
 def mentions(rows: Sequence[Row], side: str) -> list[Mention]:
@@ -43,21 +45,30 @@ def mentions(rows: Sequence[Row], side: str) -> list[Mention]:
         if not units:
             continue
         by_number = {u.number: u for u in units}
-        for diff in row.paragraphs:
-            label = diff.old_label if side == "old" else diff.new_label
-            if label is None:
-                continue
+        present = [
+            d for d in row.paragraphs if (d.old_label if side == "old" else d.new_label) is not None
+        ]
+        texts = [
+            (
+                d.old_label if side == "old" else d.new_label,
+                old_text(d.edits) if side == "old" else new_text(d.edits),
+            )
+            for d in present
+        ]
+        for diff, (label, text), context in zip(
+            present, texts, chapeau_contexts(texts), strict=True
+        ):
             number = diff.old_article if side == "old" else diff.new_article
             unit = by_number.get(number, units[0])
-            text = old_text(diff.edits) if side == "old" else new_text(diff.edits)
             out.append(
                 Mention(
                     text,
-                    cite_unit(unit.kind, label_of(unit), label),
+                    cite_unit(unit.kind, label_of(unit), label or ""),
                     label_of(unit),
                     unit,
                     row,
                     position,
+                    context,
                 )
             )
     return out
@@ -224,7 +235,7 @@ def _zone(mention: Mention, language: Language) -> str:
         return "optional"
     if unit.kind is not Kind.ARTICLE:
         return ""
-    if _has(unit.title, language.optional_markers) or _has(mention.text, language.optional_markers):
+    if _has(f"{unit.title}\n{mention.context}\n{mention.text}", language.optional_markers):
         return "optional"
     if _has(unit.title, language.operative_titles) and _title_is_scope(unit.title, language):
         return "operative"

@@ -163,8 +163,9 @@ def renumbered_only(rows: Sequence[Row]) -> Iterator[Finding]:
         relabelled = any(d.old_label != d.new_label for d in diffs)
         if not (match.renumbered or match.moved or reordered or relabelled):
             continue
-        if not all(_same_words(d) for d in diffs) or not editorial_only(old.title, new.title):
+        if not all(_same_words(d) for d in diffs):
             continue
+        retitled = not editorial_only(old.title, new.title)
         exact = all(d.status is ParagraphStatus.EQUAL for d in diffs) and old.title == new.title
         old_cite, new_cite = cite_unit(old.kind, label_of(old)), cite_unit(new.kind, label_of(new))
         if match.renumbered:
@@ -175,8 +176,10 @@ def renumbered_only(rows: Sequence[Row]) -> Iterator[Finding]:
             message = f"{new_cite}: paragraphs renumbered; the words are unchanged"
         else:
             message = f"{new_cite} moved to another place in the draft; the text is unchanged"
-        if not exact and not reordered and not relabelled:
+        if not exact and not reordered and not relabelled and not retitled:
             message += " but for spacing, case or punctuation"
+        if retitled:
+            message += f"; its title changed to {quote(new.title)}"
         yield Finding(
             make_flag(
                 "renumbered-only",

@@ -100,6 +100,11 @@ def _governed_verb(text: str, position: int, language: Language) -> tuple[str, i
     return " ".join(words), end
 
 
+def _bracketed(text: str, use: ModalUse) -> bool:
+    """Whether the modal stands inside square brackets (unagreed text or an option)."""
+    return text.count("[", 0, use.start) > text.count("]", 0, use.start)
+
+
 def _said(text: str, use: ModalUse) -> str:
     """The modal and its verb as a reader would quote them: "may be refused", or "may … define"
     when a long clause stands between the two."""
@@ -161,6 +166,8 @@ def obligations(provision: Provision, language: Language) -> Iterator[Finding]:
         if not passage.old or not passage.new or passage.old == passage.new:
             continue
         for a, b in paired_modals(passage, language):
+            if _bracketed(passage.old, a) or _bracketed(passage.new, b):
+                continue  # a choice still open, or an option chosen: the bracket rules say so
             stronger = b.modal.rank > a.modal.rank
             rule = "obligation-strengthened" if stronger else "obligation-weakened"
             was, now = _said(passage.old, a), _said(passage.new, b)
@@ -331,6 +338,8 @@ def watch_terms(provision: Provision, language: Language) -> Iterator[Finding]:
         before, after = counts[term.name]
         if before == after:
             continue
+        if before and after and term.name not in language.critical_terms:
+            continue  # still mentioned, only more or less often: the words' diff shows it
         added = after > before
         index, passage, span = _term_evidence(provision, term, added)
         side = "new" if added else "old"
