@@ -28,11 +28,6 @@ def md_text(text: str, limit: int = CELL_CHARS) -> str:
     return "".join(_ENTITIES.get(char, char) for char in line)
 
 
-def md_code(text: str) -> str:
-    """Text for an inline code span: one line, no backtick to end it early."""
-    return " ".join(text.replace("`", "'").split()) or " "
-
-
 def md_runs(runs: tuple[Run, ...]) -> str:
     """A redline in Markdown: ~~deleted~~ and **inserted**, everything else escaped. Markers hug
     the words (GitHub ignores "~~ x~~"), and the spaces around a change stay outside them."""

@@ -47,14 +47,14 @@ def runs_of(edits: tuple[Edit, ...]) -> tuple[Run, ...]:
 
 
 def side_by_side(edits: tuple[Edit, ...]) -> tuple[SideBySideRow, ...]:
-    """Paragraph rows for a two-column view, cut at line breaks inside unchanged text."""
+    """Paragraph rows for a two-column view, cut at line breaks inside unchanged text: joining
+    each column's rows with line breaks rebuilds that version's text exactly."""
     rows: list[SideBySideRow] = []
     old: list[Run] = []
     new: list[Run] = []
 
     def close_row() -> None:
-        if old or new:
-            rows.append(SideBySideRow(tuple(old), tuple(new)))
+        rows.append(SideBySideRow(tuple(old), tuple(new)))
         old.clear()
         new.clear()
 
@@ -75,6 +75,8 @@ def side_by_side(edits: tuple[Edit, ...]) -> tuple[SideBySideRow, ...]:
                 old.append(Run("equal", piece))
                 new.append(Run("equal", piece))
     close_row()
+    if len(rows) == 1 and not rows[0].old and not rows[0].new:
+        return ()
     return tuple(rows)
 
 

@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from mla_diff.jsonreport import TOOL_NAME, comparison_json, load_schema, render_json
-from mla_diff.markdown import MARKDOWN_LIMIT, fit_markdown, md_code, md_runs, md_text
+from mla_diff.markdown import MARKDOWN_LIMIT, fit_markdown, md_runs, md_text
 from mla_diff.model import Comparison, Severity
 from mla_diff.terminal import render_text
 from mla_diff.view import STATUS_LABELS, ReportView, build_view, row_status, summarize
@@ -61,7 +61,6 @@ def _environment() -> Environment:
     env.filters["percent"] = percent
     env.filters["md_text"] = md_text
     env.filters["md_runs"] = md_runs
-    env.filters["md_code"] = md_code
     return env
 
 

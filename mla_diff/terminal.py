@@ -49,7 +49,7 @@ def _gist(runs: tuple[Run, ...], paint: _Painter) -> str:
             parts.append(text)
         if length >= GIST_CHARS:
             break
-    return "".join(parts)
+    return "".join(parts).strip()
 
 
 def _row_line(row: RowView, width: int, paint: _Painter) -> str:

@@ -227,12 +227,20 @@ class ReportView:
         return c.old_version.illustrative or c.new_version.illustrative
 
 
+def anchor_key(unit: Unit) -> str:
+    """The unit's key without a doubled prefix: preamble paragraph "PP3" is "pp-3", not "pp-pp3"."""
+    key = unit.key
+    if unit.kind is Kind.PREAMBLE and key.startswith("pp-pp"):
+        return "pp-" + key.removeprefix("pp-pp").lstrip("-")
+    return key
+
+
 def assign_anchors(draft: Draft, prefix: str) -> dict[int, str]:
     """Unit index -> page id: "old-art-52"; a repeated key gets "-2", "-3" in document order."""
     anchors: dict[int, str] = {}
     seen: Counter[str] = Counter()
     for unit in draft.units:
-        base = f"{prefix}-{unit.key}"
+        base = f"{prefix}-{anchor_key(unit)}"
         seen[base] += 1
         anchors[unit.index] = base if seen[base] == 1 else f"{base}-{seen[base]}"
     return anchors
@@ -249,7 +257,7 @@ def unit_label(unit: Unit) -> str:
 
 
 def _anchor_of(unit: Unit, anchors: dict[int, str], prefix: str) -> str:
-    return anchors.get(unit.index) or f"{prefix}-{unit.key}"
+    return anchors.get(unit.index) or f"{prefix}-{anchor_key(unit)}"
 
 
 def _section(status: str) -> str:
@@ -366,7 +374,7 @@ def build_view(comparison: Comparison, instrument: str = "") -> ReportView:
                 inline=runs_of(row.edits),
                 title_runs=runs_of(row.title_edits) if changed_title else (),
                 columns=side_by_side(row.edits),
-                gist=gist(row.edits),
+                gist=gist(row.edits) or gist(row.title_edits),
                 flags=tuple(f for f in flag_views if any(link.anchor in own for link in f.links)),
                 section=_section(status),
                 nearest=(
