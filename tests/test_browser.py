@@ -206,9 +206,7 @@ def _overflow(page: Page) -> int:
     return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
 
 
-def test_usable_at_200_percent_zoom_and_narrow_screens(
-    browser: Browser, golden_page: Path
-) -> None:
+def test_usable_at_200_percent_zoom_and_narrow_screens(browser: Browser, golden_page: Path) -> None:
     # 200% zoom of a 1280-pixel window leaves 640 CSS pixels; WCAG reflow asks for 320.
     for width in (640, 320):
         page = _open(browser, golden_page, width=width, scale=2).page
