@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from mla_diff.history import History, TermHit
 from mla_diff.model import Comparison, Flag, Match, MatchStatus, Row, Severity
 
 TOOL_NAME = "mla-diff"
@@ -135,5 +137,45 @@ def render_markdown(comparison: Comparison, tool_version: str) -> str:
         c=comparison,
         summary=summarize(comparison),
         row_status=row_status,
+        tool_version=tool_version,
+    )
+
+
+def render_history(
+    history: History,
+    tool_version: str,
+    *,
+    title: str = "",
+    step_hrefs: Sequence[str | None] = (),
+    terms: Sequence[str] = (),
+    hits: Sequence[TermHit] = (),
+) -> str:
+    """The timeline page of a History: a row per lineage, a column per version, each cell linking
+    to that step's comparison (`step_hrefs[k - 1]` compares versions k - 1 and k), then every
+    provision's text in every version."""
+    hrefs = list(step_hrefs) or [None] * (len(history.versions) - 1)
+    rows = []
+    for lineage in history.lineages:
+        cells = []
+        for index, unit in enumerate(lineage.units):
+            steps = lineage.events_at(index)
+            href = hrefs[index - 1] if index else None
+            if href and unit is not None:
+                href = f"{href}#new-{unit.key}"
+            elif href and steps:
+                previous = lineage.units[index - 1]
+                href = f"{href}#old-{previous.key}" if previous is not None else href
+            elif unit is None:
+                href = None
+            cells.append({"unit": unit, "steps": steps, "href": href})
+        rows.append({"lineage": lineage, "cells": cells})
+    template = _environment().get_template("history.html")
+    return template.render(
+        h=history,
+        title=title or "History of every provision",
+        rows=rows,
+        terms=list(terms),
+        hits=list(hits),
+        tool=TOOL_NAME,
         tool_version=tool_version,
     )

@@ -22,7 +22,13 @@ LAYERS: dict[str, int] = {
     "history": 5,
     "render": 6,
     "sources": 6,
+    "steps": 4,
+    "terms": 6,
+    "timeline": 6,
+    "textdiff": 6,
+    "policy": 6,
     "gitsource": 7,
+    "github": 7,
     "reports": 8,
     "cli": 10,
     "__init__": 9,
@@ -48,6 +54,8 @@ CORE = {
     "significance",
     "compare",
     "history",
+    "steps",
+    "terms",
 }
 CORE_FORBIDDEN = {"subprocess", "time", "datetime", "os", "shutil", "git", "click"}
 
