@@ -8,9 +8,13 @@ from pathlib import Path
 
 from mla_diff.compare import compare_drafts
 from mla_diff.errors import OutputError
-from mla_diff.model import Settings, Version
-from mla_diff.render import render_html, render_index
-from mla_diff.sources import Instrument, find_instruments, read_draft
+from mla_diff.gitsource import read_instrument
+from mla_diff.history import build_history
+from mla_diff.model import Draft, Settings, Version
+from mla_diff.render import render_history, render_html, render_index
+from mla_diff.sources import Instrument, find_instruments
+
+HISTORY_PAGE = "history.html"
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,18 @@ def write_text(path: Path, text: str) -> None:
         raise OutputError(f"cannot be written ({exc.strerror})", path=str(path)) from exc
 
 
+def write_history_page(
+    instrument: Instrument, read: list[tuple[Version, Draft]], folder: Path, tool_version: str
+) -> dict[str, str]:
+    """The instrument's history page, linking each step to its pair report; its index entry."""
+    versions = [version for version, _ in read]
+    history = build_history(versions, [draft for _, draft in read])
+    hrefs = [report_name(old, new) for old, new in itertools.pairwise(instrument.versions)]
+    page = render_history(history, tool_version, title=instrument.title, step_hrefs=hrefs)
+    write_text(folder / HISTORY_PAGE, page)
+    return {"title": "History of every provision", "href": HISTORY_PAGE, "note": ""}
+
+
 def build_reports(
     drafts: Path, out: Path, tool_version: str, settings: Settings | None = None
 ) -> list[Report]:
@@ -58,9 +74,10 @@ def build_reports(
     for instrument in instruments:
         folder = out / Path(instrument.directory).name
         folder.mkdir(exist_ok=True)
-        parsed = {}
-        for version in instrument.versions:
-            parsed[version.path] = read_draft(Path(version.path), version)
+        parsed = {
+            version.path: read
+            for version, read in zip(instrument.versions, read_instrument(instrument), strict=True)
+        }
         entries: list[dict[str, str]] = []
         for old, new in report_pairs(instrument):
             old_version, old_draft = parsed[old.path]
@@ -72,6 +89,9 @@ def build_reports(
             write_text(folder / name, render_html(comparison, tool_version))
             written.append(Report(instrument.name, old, new, folder / name))
             entries.append({"title": f"{old.label} → {new.label}", "href": name, "note": ""})
+        entries.insert(
+            0, write_history_page(instrument, list(parsed.values()), folder, tool_version)
+        )
         write_text(folder / "index.html", render_index(instrument.title, entries, tool_version))
         top_entries.append(
             {
