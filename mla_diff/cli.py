@@ -38,7 +38,7 @@ from mla_diff.gitsource import (
     read_spec,
     spec_bytes,
 )
-from mla_diff.history import build_history
+from mla_diff.history import build_history, reuse_concordances
 from mla_diff.model import Comparison, Draft, Settings, Version, anchor_slug
 from mla_diff.parse import parse_draft
 from mla_diff.policy import Policy, Violation, choose_policy, describe_violation, evaluate
@@ -299,7 +299,14 @@ def history(
     if any(not term.strip() for term in terms):
         raise InputError("--term is empty", hint="give a word such as --term amnesty")
     title, read = _history_sources(sources, use_git)
-    lineage_history = build_history([v for v, _ in read], [d for _, d in read])
+    versions, drafts = [v for v, _ in read], [d for _, d in read]
+    steps: list[Comparison] = []
+    if fmt == "html" and output is not None and step_reports:
+        steps = [
+            compare_drafts(drafts[k], drafts[k + 1], Settings(), old_version=a, new_version=b)
+            for k, (a, b) in enumerate(itertools.pairwise(versions))
+        ]
+    lineage_history = build_history(versions, drafts, reuse_concordances(steps))
     hits = find_terms(lineage_history, terms)
     tool = {"name": "mla-diff", "version": __version__}
     if fmt == "json":
@@ -311,20 +318,12 @@ def history(
             else render_timeline_text(lineage_history)
         )
     else:
-        pairs = list(itertools.pairwise(lineage_history.versions))
-        hrefs = [_step_report_name(a, b) for a, b in pairs] if output and step_reports else []
+        hrefs = [_step_report_name(c.old_version, c.new_version) for c in steps]
         text = render_history(
             lineage_history, __version__, title=title, step_hrefs=hrefs, terms=terms, hits=hits
         )
-        if hrefs and output is not None:
-            for k, (name, (old, new)) in enumerate(zip(hrefs, pairs, strict=True)):
-                comparison = compare_drafts(
-                    lineage_history.drafts[k],
-                    lineage_history.drafts[k + 1],
-                    Settings(),
-                    old_version=old,
-                    new_version=new,
-                )
+        if output is not None:
+            for name, comparison in zip(hrefs, steps, strict=True):
                 write_text(output.parent / name, render_html(comparison, __version__))
     if output is None:
         click.echo(text, nl=False)

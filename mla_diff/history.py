@@ -8,7 +8,17 @@ from enum import StrEnum
 from itertools import pairwise
 
 from mla_diff.align import align_drafts, similarity
-from mla_diff.model import Draft, Kind, Match, MatchStatus, Unit, UnitStatus, Version, anchor_slug
+from mla_diff.model import (
+    Comparison,
+    Draft,
+    Kind,
+    Match,
+    MatchStatus,
+    Unit,
+    UnitStatus,
+    Version,
+    anchor_slug,
+)
 from mla_diff.steps import TRACKED_KINDS, moved_units, pair_placeholders
 
 # A provision deleted in one version and added back in a later one is the same provision when its
@@ -123,6 +133,17 @@ def version_slugs(versions: Sequence[Version]) -> list[str]:
 Aligner = Callable[[Draft, Draft], tuple[Match, ...]]
 
 
+def reuse_concordances(comparisons: Sequence[Comparison]) -> Aligner:
+    """An aligner that answers from comparisons already made (their rows are the concordance),
+    so that a history beside its step reports aligns each pair of drafts once."""
+    known = {(id(c.old), id(c.new)): tuple(row.match for row in c.rows) for c in comparisons}
+
+    def align(old: Draft, new: Draft) -> tuple[Match, ...]:
+        return known.get((id(old), id(new))) or align_drafts(old, new)
+
+    return align
+
+
 def build_history(
     versions: Sequence[Version], drafts: Sequence[Draft], align: Aligner = align_drafts
 ) -> History:
@@ -158,7 +179,7 @@ def build_history(
 
     concordances: list[tuple[Match, ...]] = []
     for version, (old, new) in enumerate(pairwise(drafts), start=1):
-        matches = align(old, new)
+        matches = _unchanged(old, new) if old.source == new.source else align(old, new)
         concordances.append(matches)
         current = _step(matches, current, version, start, builders, versions)
         _place_new_lineages(order, current, new)
@@ -185,6 +206,15 @@ _EVENT_ORDER = {
         )
     )
 }
+
+
+def _unchanged(old: Draft, new: Draft) -> tuple[Match, ...]:
+    """The concordance of a draft with an identical copy (a commit that only renamed the file):
+    every unit matches itself, so no alignment is needed."""
+    return tuple(
+        Match(MatchStatus.MATCHED, a.kind, (a,), (b,), 1.0, "identical text")
+        for a, b in zip(old.units, new.units, strict=True)
+    )
 
 
 def _step_order(step: Step) -> tuple[int, int]:

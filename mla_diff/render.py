@@ -157,8 +157,14 @@ def render_history(
     rows = []
     for lineage in history.lineages:
         cells = []
+        present = [unit for unit in lineage.units if unit is not None]
+        first, last = present[0], present[-1]
+        label = first.citation
+        if last.number != first.number:
+            label = f"{label} → {last.number}"
         for index, unit in enumerate(lineage.units):
-            steps = lineage.events_at(index)
+            # Everything in the first version is introduced there: marking it would be noise.
+            steps = lineage.events_at(index) if index else ()
             href = hrefs[index - 1] if index else None
             if href and unit is not None:
                 href = f"{href}#new-{unit.key}"
@@ -168,7 +174,7 @@ def render_history(
             elif unit is None:
                 href = None
             cells.append({"unit": unit, "steps": steps, "href": href})
-        rows.append({"lineage": lineage, "cells": cells})
+        rows.append({"lineage": lineage, "label": label, "cells": cells})
     template = _environment().get_template("history.html")
     return template.render(
         h=history,

@@ -9,8 +9,8 @@ from pathlib import Path
 from mla_diff.compare import compare_drafts
 from mla_diff.errors import OutputError
 from mla_diff.gitsource import read_instrument
-from mla_diff.history import build_history
-from mla_diff.model import Draft, Settings, Version
+from mla_diff.history import build_history, reuse_concordances
+from mla_diff.model import Comparison, Draft, Settings, Version
 from mla_diff.render import render_history, render_html, render_index
 from mla_diff.sources import Instrument, find_instruments
 
@@ -49,11 +49,16 @@ def write_text(path: Path, text: str) -> None:
 
 
 def write_history_page(
-    instrument: Instrument, read: list[tuple[Version, Draft]], folder: Path, tool_version: str
+    instrument: Instrument,
+    read: list[tuple[Version, Draft]],
+    folder: Path,
+    tool_version: str,
+    comparisons: list[Comparison],
 ) -> dict[str, str]:
     """The instrument's history page, linking each step to its pair report; its index entry."""
     versions = [version for version, _ in read]
-    history = build_history(versions, [draft for _, draft in read])
+    drafts = [draft for _, draft in read]
+    history = build_history(versions, drafts, reuse_concordances(comparisons))
     hrefs = [report_name(old, new) for old, new in itertools.pairwise(instrument.versions)]
     page = render_history(history, tool_version, title=instrument.title, step_hrefs=hrefs)
     write_text(folder / HISTORY_PAGE, page)
@@ -79,18 +84,23 @@ def build_reports(
             for version, read in zip(instrument.versions, read_instrument(instrument), strict=True)
         }
         entries: list[dict[str, str]] = []
+        comparisons: list[Comparison] = []
         for old, new in report_pairs(instrument):
             old_version, old_draft = parsed[old.path]
             new_version, new_draft = parsed[new.path]
             comparison = compare_drafts(
                 old_draft, new_draft, settings, old_version=old_version, new_version=new_version
             )
+            comparisons.append(comparison)
             name = report_name(old, new)
             write_text(folder / name, render_html(comparison, tool_version))
             written.append(Report(instrument.name, old, new, folder / name))
             entries.append({"title": f"{old.label} → {new.label}", "href": name, "note": ""})
         entries.insert(
-            0, write_history_page(instrument, list(parsed.values()), folder, tool_version)
+            0,
+            write_history_page(
+                instrument, list(parsed.values()), folder, tool_version, comparisons
+            ),
         )
         write_text(folder / "index.html", render_index(instrument.title, entries, tool_version))
         top_entries.append(

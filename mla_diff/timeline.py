@@ -25,7 +25,8 @@ ABSENT = "-"
 
 def cell_text(lineage: Lineage, version: int) -> str:
     """ "48#~": the number in that version (ABSENT when none) and the marks of its events."""
-    marks = "".join(MARKS[step.event] for step in lineage.events_at(version))
+    steps = lineage.events_at(version) if version else ()
+    marks = "".join(MARKS[step.event] for step in steps)
     return f"{lineage.number(version) or ABSENT}{marks}"
 
 
@@ -49,7 +50,7 @@ def render_timeline_text(history: History) -> str:
     ]
     legend = ", ".join(f"{mark} {event.value}" for event, mark in MARKS.items())
     lines.append("")
-    lines.append(f"{ABSENT} absent; {legend}")
+    lines.append(f"{ABSENT} absent; {legend} (the first version introduces all it holds)")
     return "\n".join(lines) + "\n"
 
 

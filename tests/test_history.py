@@ -7,7 +7,8 @@ import json
 import pytest
 
 from mla_diff.align import align_drafts
-from mla_diff.history import Event, History, Lineage, build_history
+from mla_diff.compare import compare_drafts
+from mla_diff.history import Event, History, Lineage, build_history, reuse_concordances
 from mla_diff.model import Draft, Kind, Match, MatchStatus, Version
 from mla_diff.parse import parse_draft
 from mla_diff.steps import count_changes
@@ -245,8 +246,10 @@ def test_json_has_versions_and_lineages_with_numbers_and_events() -> None:
 def test_text_timeline_marks_each_cell() -> None:
     text = render_timeline_text(_history(V1, V2, V3))
     row = next(line for line in text.splitlines() if line.startswith("L-2018-11-art-4 "))
-    assert row.split() == ["L-2018-11-art-4", "4+", "-x", "5!#~"]
+    assert row.split() == ["L-2018-11-art-4", "4", "-x", "5!#~"]
     assert "x deleted" in text
+    definitions = next(line for line in text.splitlines() if line.startswith("L-2019-11-art-2 "))
+    assert definitions.split() == ["L-2019-11-art-2", "-", "2+", "2"]
 
 
 def test_history_of_one_version_lists_its_provisions() -> None:
@@ -258,3 +261,36 @@ def test_history_of_one_version_lists_its_provisions() -> None:
 def test_history_refuses_mismatched_inputs() -> None:
     with pytest.raises(ValueError, match="one version per draft"):
         build_history([Version(label="a")], [])
+
+
+def test_reused_concordances_give_the_same_history() -> None:
+    drafts = [parse_draft(text, "en") for text in (V1, V2, V3)]
+    versions = [Version(label=f"v{i}", date=f"20{18 + i}") for i in range(3)]
+    comparisons = [
+        compare_drafts(
+            drafts[k], drafts[k + 1], old_version=versions[k], new_version=versions[k + 1]
+        )
+        for k in range(2)
+    ]
+    calls: list[int] = []
+
+    def counting(old: Draft, new: Draft) -> tuple[Match, ...]:
+        calls.append(1)
+        return align_drafts(old, new)
+
+    fresh = build_history(versions, drafts)
+    reused = build_history(versions, drafts, reuse_concordances(comparisons))
+    assert reused.lineages == fresh.lineages
+    build_history(versions, drafts, counting)
+    assert len(calls) == 2
+
+
+def test_an_identical_copy_needs_no_alignment() -> None:
+    drafts = [parse_draft(V1, "en"), parse_draft(V1, "en")]
+
+    def refuse(old: Draft, new: Draft) -> tuple[Match, ...]:
+        raise AssertionError("aligned identical drafts")
+
+    history = build_history([Version(label="a"), Version(label="b")], drafts, refuse)
+    assert all(not lineage.events_at(1) for lineage in history.lineages)
+    assert all(lineage.number(0) == lineage.number(1) for lineage in history.lineages)

@@ -36,7 +36,7 @@ def test_history_of_a_folder_in_manifest_order(folder: Path) -> None:
         "Draft",
         "2020-11",
     ]
-    assert "L-2018-11-01-art-4  4+  -x  5!#~" in re.sub(r" {2,}", "  ", result.stdout)
+    assert "L-2018-11-01-art-4  4  -x  5!#~" in re.sub(r" {2,}", "  ", result.stdout)
 
 
 def test_history_json_names_scripts_rely_on(folder: Path) -> None:
