@@ -1,0 +1,128 @@
+"""Benchmark: history of ten versions of a 300-article text, against difflib in the same process.
+
+Run: .venv/bin/python -m tests.benchmarks.bench_history [--versions 10] [--articles 300]
+
+Each version renumbers, amends, inserts, deletes and moves a few articles of the one before, as
+successive negotiating drafts do. Figures are wall-clock seconds on this machine; the ratio to
+difflib's line diff of the same texts (a peer that neither aligns nor follows provisions) is what
+stays comparable across machines."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import itertools
+import random
+import time
+
+from mla_diff.history import build_history
+from mla_diff.model import Version
+from mla_diff.parse import parse_draft
+
+WORDS = [
+    "State",
+    "Party",
+    "shall",
+    "may",
+    "request",
+    "assistance",
+    "competent",
+    "authority",
+    "extradition",
+    "victim",
+    "reparation",
+    "measure",
+    "domestic",
+    "law",
+    "evidence",
+    "proceedings",
+    "offence",
+    "sentence",
+    "transfer",
+    "cooperation",
+    "jurisdiction",
+    "information",
+    "procedure",
+    "prosecution",
+    "investigation",
+    "person",
+    "territory",
+    "protection",
+    "witness",
+    "expert",
+    "confiscation",
+    "property",
+    "proceeds",
+    "crime",
+]
+
+
+def make_article(rng: random.Random) -> tuple[str, str]:
+    title = " ".join(rng.choice(WORDS) for _ in range(3)).capitalize()
+    paragraphs = []
+    for number in range(1, rng.randint(2, 4) + 1):
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(18, 40)))
+        paragraphs.append(f"{number}. {words.capitalize()}.")
+    return title, "\n".join(paragraphs)
+
+
+def render(articles: list[tuple[str, str]]) -> str:
+    parts = ["DRAFT CONVENTION ON MUTUAL LEGAL ASSISTANCE\n"]
+    for number, (title, text) in enumerate(articles, start=1):
+        parts.append(f"Article {number}\n{title}\n\n{text}\n")
+    return "\n".join(parts)
+
+
+def next_version(articles: list[tuple[str, str]], rng: random.Random) -> list[tuple[str, str]]:
+    """Amend eight articles, delete two, insert three, move one."""
+    out = list(articles)
+    for index in rng.sample(range(len(out)), 8):
+        title, text = out[index]
+        words = text.split(" ")
+        words[rng.randrange(len(words))] = rng.choice(WORDS)
+        out[index] = (title, " ".join(words))
+    for _ in range(2):
+        out.pop(rng.randrange(len(out)))
+    for _ in range(3):
+        out.insert(rng.randrange(len(out)), make_article(rng))
+    moved = out.pop(rng.randrange(len(out)))
+    out.insert(rng.randrange(len(out)), moved)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--versions", type=int, default=10)
+    parser.add_argument("--articles", type=int, default=300)
+    args = parser.parse_args()
+    rng = random.Random(20230526)
+    articles = [make_article(rng) for _ in range(args.articles)]
+    texts = [render(articles)]
+    for _ in range(args.versions - 1):
+        articles = next_version(articles, rng)
+        texts.append(render(articles))
+
+    start = time.perf_counter()
+    lines = [text.splitlines() for text in texts]
+    for old, new in itertools.pairwise(lines):
+        list(difflib.unified_diff(old, new, lineterm=""))
+    peer = time.perf_counter() - start
+
+    start = time.perf_counter()
+    drafts = [parse_draft(text, "en") for text in texts]
+    parsed = time.perf_counter() - start
+    versions = [Version(label=f"v{i + 1}", date=f"{2014 + i}-01") for i in range(len(texts))]
+    start = time.perf_counter()
+    history = build_history(versions, drafts)
+    built = time.perf_counter() - start
+
+    size = sum(len(text) for text in texts)
+    print(f"{len(texts)} versions, {args.articles} articles, {size / 1e6:.1f} MB of text")
+    print(f"difflib unified_diff of consecutive versions: {peer:.2f} s")
+    print(f"parse:                                        {parsed:.2f} s")
+    print(f"history (align + lineages):                   {built:.2f} s")
+    print(f"lineages: {len(history.lineages)}; history / difflib = {built / peer:.0f}x")
+
+
+if __name__ == "__main__":
+    main()
