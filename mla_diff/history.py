@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import pairwise
 
-from mla_diff.align import align_drafts, similarity
+from mla_diff.align import align_drafts
 from mla_diff.model import (
     Comparison,
     Draft,
@@ -19,7 +19,7 @@ from mla_diff.model import (
     Version,
     anchor_slug,
 )
-from mla_diff.steps import TRACKED_KINDS, moved_units, pair_placeholders
+from mla_diff.steps import TRACKED_KINDS, moved_units, pair_placeholders, text_similarity
 
 # A provision deleted in one version and added back in a later one is the same provision when its
 # text is at least this similar to the last text it had (the threshold align uses to match).
@@ -290,7 +290,7 @@ def _split(
 ) -> None:
     old = match.old[0]
     parent = current[old.index]
-    keep = max(match.new, key=lambda unit: (similarity(old, unit), -unit.index))
+    keep = max(match.new, key=lambda unit: (text_similarity(old, unit), -unit.index))
     parent.units[version] = keep
     following[keep.index] = parent
     children = []
@@ -314,7 +314,7 @@ def _merge(
     match: Match, current: dict[int, _Builder], following: dict[int, _Builder], version: int
 ) -> None:
     new = match.new[0]
-    keep = max(match.old, key=lambda unit: (similarity(unit, new), -unit.index))
+    keep = max(match.old, key=lambda unit: (text_similarity(unit, new), -unit.index))
     survivor = current[keep.index]
     survivor.units[version] = new
     following[new.index] = survivor
@@ -351,7 +351,7 @@ def _reinstated(
         last = builder.last_active()
         if last is None:
             continue
-        score = similarity(last[1], unit)
+        score = text_similarity(last[1], unit)
         if score >= REINSTATE_THRESHOLD and (best is None or (score, -position) > best[:2]):
             best = (score, -position, builder, last)
     if best is None:

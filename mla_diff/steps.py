@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
-from mla_diff.model import Kind, Match, MatchStatus, UnitStatus
+from mla_diff.model import Kind, Match, MatchStatus, Unit, UnitStatus
 
 # Provisions that get a lineage. Parts are containers and the front matter and closing formula
 # are not provisions a lawyer cites, so they stay out of the timeline.
 TRACKED_KINDS = (Kind.PREAMBLE, Kind.ARTICLE, Kind.ANNEX, Kind.SECTION)
+
+
+def text_similarity(a: Unit, b: Unit) -> float:
+    """Word-level similarity of two units' title and text, 0..1: which part of a split keeps the
+    lineage, and whether an article added back is one deleted before."""
+    return SequenceMatcher(None, a.body.split(), b.body.split(), autojunk=False).ratio()
 
 
 def pair_placeholders(matches: list[Match]) -> list[Match]:
