@@ -44,7 +44,7 @@ from mla_diff.parse import parse_draft
 from mla_diff.policy import Policy, Violation, choose_policy, describe_violation, evaluate
 from mla_diff.render import render_history, render_html, render_json, render_markdown
 from mla_diff.reports import build_reports, write_text
-from mla_diff.sources import MANIFEST, load_instrument, load_text
+from mla_diff.sources import MANIFEST, load_instrument, load_text, read_draft
 from mla_diff.steps import count_changes
 from mla_diff.terms import find_terms
 from mla_diff.textdiff import render_text_diff
@@ -638,7 +638,8 @@ def _driver_side(file: str, hexsha: str, side: str, path: str) -> tuple[Version,
     label = f"{side}/{path}" + (f" ({hexsha[:7]})" if hexsha.strip("0.") else "")
     if file == NULL_FILE:
         return Version(label=f"{label} (none)", path=NULL_FILE), Draft(source="", units=())
-    return read_spec(file, label)
+    # git hands over plain files (temporary ones for old blobs): read them as they are.
+    return read_draft(Path(file), Version(label=label, path=f"{side}/{path}"))
 
 
 @main.command("git-diff", context_settings={"ignore_unknown_options": True})

@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 
 from mla_diff.cli import main
 from mla_diff.github import Annotation
+from tests.conftest import MLA
 from tests.drafting import V1, V2, V3, GitRepo, manifest_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,3 +248,26 @@ def test_workflow_and_hooks_call_what_the_tests_run() -> None:
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "entry: mla-diff check --base HEAD" in hooks
     assert "- id: mla-diff-check" in hooks
+
+
+def test_script_passes_a_branch_that_rewords_an_illustrative_draft(tmp_path: Path) -> None:
+    if not (MLA / "versions.toml").is_file():
+        pytest.skip(f"illustrative drafts not found at {MLA}")
+    repo = GitRepo(tmp_path / "repo")
+    for source in sorted(MLA.iterdir()):
+        repo.write(f"drafts/mla-convention/{source.name}", source.read_text(encoding="utf-8"))
+    repo.commit("Illustrative drafts")
+    repo.git("checkout", "--quiet", "-b", "wording")
+    name = "drafts/mla-convention/2022-11-30_version-30-11-2022.txt"
+    text = (repo.root / name).read_text(encoding="utf-8")
+    assert "have the right to seek reparation" in text
+    reworded = text.replace(
+        "have the right to seek reparation", "have the right to seek full reparation"
+    )
+    repo.commit("Wording", {name: reworded})
+    done = _script(repo, "main", "out")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{name}: passes" in done.stdout
+    assert (
+        repo.root / "out" / "drafts-mla-convention-2022-11-30-version-30-11-2022.html"
+    ).is_file()
