@@ -38,8 +38,10 @@ from mla_diff.gitsource import (
     read_spec,
     spec_bytes,
 )
+from mla_diff.headings import LANGUAGES
 from mla_diff.history import build_history, reuse_concordances
 from mla_diff.model import Comparison, Draft, Settings, Version, anchor_slug
+from mla_diff.outline import outline_json, outline_text
 from mla_diff.parse import parse_draft
 from mla_diff.policy import Policy, Violation, choose_policy, describe_violation, evaluate
 from mla_diff.render import render_history, render_html, render_json, render_markdown
@@ -139,6 +141,13 @@ def main() -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the drafts differ.")
 @github_option
+@click.option(
+    "--language",
+    type=click.Choice(["auto", *LANGUAGES]),
+    default="auto",
+    show_default=True,
+    help="Language of the drafts' headings (Article, Artikel, Artículo...); auto detects it.",
+)
 @reports_errors
 def compare(
     old: Path,
@@ -149,6 +158,7 @@ def compare(
     new_label: str,
     exit_zero: bool,
     github: bool,
+    language: str,
 ) -> None:
     """Compare two drafts OLD and NEW article by article.
 
@@ -170,10 +180,15 @@ def compare(
                 hint="use .html, .md or .json, or say --format",
             )
     fmt = fmt or "html"
-    old_version, old_draft = read_spec(str(old), old_label)
-    new_version, new_draft = read_spec(str(new), new_label)
+    language = "" if language == "auto" else language
+    old_version, old_draft = read_spec(str(old), old_label, language)
+    new_version, new_draft = read_spec(str(new), new_label, language)
     comparison = compare_drafts(
-        old_draft, new_draft, Settings(), old_version=old_version, new_version=new_version
+        old_draft,
+        new_draft,
+        Settings(language=language),
+        old_version=old_version,
+        new_version=new_version,
     )
     report_to_github(comparison, parse_spec(str(old)), parse_spec(str(new)), github)
     render = {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt]
@@ -668,3 +683,34 @@ def git_diff(args: tuple[str, ...]) -> None:
     )
     name = path if new_path == path else f"{path} → {new_path}"
     click.echo(render_text_diff(comparison, name), nl=False)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: an indented tree; json: an object whose `units` list has kind, number, title...",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["auto", *LANGUAGES]),
+    default="auto",
+    show_default=True,
+    help="Language of the draft's headings (Article, Artikel, Artículo...); auto detects it.",
+)
+@reports_errors
+def outline(file: Path, fmt: str, language: str) -> None:
+    """Print the structure the parser finds in the draft FILE: title block, preamble paragraphs,
+    parts and chapters, articles with their titles and paragraph counts, final clauses, annexes,
+    each with its source lines, then any warnings.
+
+    Check it before comparing: a missed or invented article misaligns everything after it."""
+    _, draft = read_draft(file, language="" if language == "auto" else language)
+    if fmt == "json":
+        click.echo(outline_json(draft), nl=False)
+    else:
+        click.echo(outline_text(draft, file.name), nl=False)

@@ -111,7 +111,7 @@ def test_annotations_point_at_the_draft_lines(drafts: Path) -> None:
     article_4 = V1.splitlines().index("Article 4") + 1
     article_2 = V2.splitlines().index("Article 2") + 1
     assert notes[0] == (
-        f"::error file=v1.txt,line={article_4},endLine={article_4 + 4},"
+        f"::error file=v1.txt,line={article_4},endLine={article_4 + 3},"  # heading to text
         "title=article-deleted (critical)::Art. 4 (Pardon, amnesty, commutation) was removed. "
         "It mentioned amnesty, pardon, commutation."
     )
