@@ -4,6 +4,7 @@ appearance."""
 
 from __future__ import annotations
 
+import csv
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,6 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from mla_diff.cli import main
+from mla_diff.gitsource import read_instrument
+from mla_diff.history import build_history
+from mla_diff.model import Kind
+from mla_diff.sources import load_instrument
 from tests.conftest import MLA
 
 
@@ -97,3 +102,42 @@ def test_amnesty_last_appears_in_march_2020(timeline: tuple[_Timeline, str, Path
     assert terms.count(">absent<") == 2
     assert '<td class="last">March 2020 version</td>' in terms
     assert "These are illustrative drafts, not the official text." in page
+
+
+def _ground_truth_rows() -> list[tuple[int, str, str, str]]:
+    rows = []
+    folder = MLA.parent.parent / "tests" / "data" / "mla-convention" / "ground_truth"
+    keys = ["2018-11", "2020-03", "2022-11-30", "2023-05-26"]
+    for step in range(3):
+        path = folder / f"{keys[step]}_to_{keys[step + 1]}.csv"
+        with path.open(encoding="utf-8") as table:
+            for row in csv.DictReader(table):
+                old, new = (row[k].removeprefix("Annex ") for k in ("old_article", "new_article"))
+                rows.append((step, old, new, row["status"]))
+    return rows
+
+
+def test_lineages_agree_with_the_answer_key() -> None:
+    """Every row of the answer key's consecutive concordances, followed through the lineages:
+    the article keeps its lineage from one version to the next, is born, ends, forks or joins."""
+    instrument = load_instrument(MLA)
+    read = read_instrument(instrument)
+    history = build_history([v for v, _ in read], [d for _, d in read])
+    provisions = [lin for lin in history.lineages if lin.kind in (Kind.ARTICLE, Kind.ANNEX)]
+    missed = []
+    rows = _ground_truth_rows()
+    for step, old, new, status in rows:
+        before, after = step, step + 1
+        if status == "added":
+            good = any(p.number(after) == new and p.number(before) is None for p in provisions)
+        elif status == "deleted":
+            good = any(p.number(before) == old and p.number(after) is None for p in provisions)
+        elif status in ("split", "merged"):
+            olds, news = old.split("+"), new.split("+")
+            good = any(p.number(before) in olds and p.number(after) in news for p in provisions)
+        else:
+            good = any(p.number(before) == old and p.number(after) == new for p in provisions)
+        if not good:
+            missed.append(f"{instrument.versions[step].label}: {old} -> {new} ({status})")
+    assert len(rows) > 200
+    assert len(missed) <= len(rows) // 20, missed
