@@ -15,7 +15,6 @@ from typing import Any, NoReturn, TypedDict, TypeVar
 import click
 
 from mla_diff import __version__
-from mla_diff.align import align_drafts
 from mla_diff.compare import compare_drafts
 from mla_diff.errors import InputError, MlaDiffError, OutputError
 from mla_diff.github import (
@@ -224,11 +223,24 @@ def reports(drafts: Path, output: Path) -> None:
 
 # Version tracking: history, log, add.
 
+language_option = click.option(
+    "--language",
+    type=click.Choice(["auto", *LANGUAGES]),
+    default="auto",
+    show_default=True,
+    help="Language of the drafts' headings (Article, Artikel, Artículo...); auto detects it.",
+)
+
+
+def _language(choice: str) -> str:
+    return "" if choice == "auto" else choice
+
+
 HISTORY_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
 
 
 def _history_sources(
-    sources: tuple[str, ...], use_git: bool
+    sources: tuple[str, ...], use_git: bool, language: str
 ) -> tuple[str, list[tuple[Version, Draft]]]:
     """A title and the versions of a history: a drafts folder with versions.toml, one FILE's git
     revisions (--git), or several FILE[@REV] in order."""
@@ -239,17 +251,19 @@ def _history_sources(
             )
         spec = parse_spec(sources[0])
         revisions = file_revisions(spec.path, spec.revision)
-        return f"{spec.path.name} in git", read_revisions(spec.path, tuple(reversed(revisions)))
+        return f"{spec.path.name} in git", read_revisions(
+            spec.path, tuple(reversed(revisions)), language
+        )
     if len(sources) == 1 and Path(sources[0]).is_dir():
         instrument = load_instrument(Path(sources[0]))
-        return instrument.title, read_instrument(instrument)
+        return instrument.title, read_instrument(instrument, language)
     if len(sources) == 1:
         raise InputError(
             "a history needs several versions",
             path=sources[0],
             hint="name a folder with versions.toml, several drafts, or one draft with --git",
         )
-    return "History", [read_spec(source) for source in sources]
+    return "History", [read_spec(source, language=language) for source in sources]
 
 
 def _step_report_name(old: Version, new: Version) -> str:
@@ -287,9 +301,11 @@ def _step_report_name(old: Version, new: Version) -> str:
     default=True,
     help="With HTML output, also write each step's comparison beside it (the timeline links them).",
 )
+@language_option
 @reports_errors
 def history(
     sources: tuple[str, ...],
+    language: str,
     use_git: bool,
     terms: tuple[str, ...],
     output: Path | None,
@@ -313,7 +329,7 @@ def history(
     fmt = fmt or "text"
     if any(not term.strip() for term in terms):
         raise InputError("--term is empty", hint="give a word such as --term amnesty")
-    title, read = _history_sources(sources, use_git)
+    title, read = _history_sources(sources, use_git, _language(language))
     versions, drafts = [v for v, _ in read], [d for _, d in read]
     steps: list[Comparison] = []
     if fmt == "html" and output is not None and step_reports:
@@ -372,8 +388,9 @@ class LogEntry(TypedDict):
     show_default=True,
     help="text for people, json for scripts.",
 )
+@language_option
 @reports_errors
-def log(draft: str, fmt: str) -> None:
+def log(draft: str, fmt: str, language: str) -> None:
     """The git revisions of a DRAFT, newest first, following renames: date, author, message and
     how many articles each commit added, deleted, amended, renumbered, moved, split or merged.
 
@@ -381,10 +398,9 @@ def log(draft: str, fmt: str) -> None:
     spec = parse_spec(draft)
     revisions = file_revisions(spec.path, spec.revision)
     oldest_first = tuple(reversed(revisions))
-    read = read_revisions(spec.path, oldest_first)
-    counts: list[dict[str, int] | None] = [None]
-    for old, new in itertools.pairwise(read):
-        counts.append(count_changes(align_drafts(old[1], new[1])))
+    read = read_revisions(spec.path, oldest_first, _language(language))
+    steps = build_history([v for v, _ in read], [d for _, d in read]).concordances
+    counts: list[dict[str, int] | None] = [None, *(count_changes(step) for step in steps)]
     entries: list[LogEntry] = []
     for index, revision in enumerate(oldest_first):
         previous = oldest_first[index - 1].path if index else None
@@ -601,9 +617,11 @@ def _report_name(new: DraftSpec) -> str:
     help="Also write each comparison's HTML report into this folder.",
 )
 @github_option
+@language_option
 @reports_errors
 def check(
     drafts: tuple[str, ...],
+    language: str,
     fail_on: tuple[str, ...],
     config: Path | None,
     base: str | None,
@@ -627,8 +645,8 @@ def check(
     policy: Policy | None = None
     for old, new in pairs:
         policy = policy or choose_policy(fail_on, config, new.path)
-        old_version, old_draft = read_spec(str(old))
-        new_version, new_draft = read_spec(str(new))
+        old_version, old_draft = read_spec(str(old), language=_language(language))
+        new_version, new_draft = read_spec(str(new), language=_language(language))
         comparison = compare_drafts(
             old_draft, new_draft, Settings(), old_version=old_version, new_version=new_version
         )
