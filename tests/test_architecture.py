@@ -38,7 +38,13 @@ LAYERS: dict[str, int] = {
     "jsonreport": 7,
     "markdown": 6,
     "terminal": 7,
+    "steps": 4,
+    "terms": 6,
+    "timeline": 6,
+    "textdiff": 6,
+    "policy": 6,
     "gitsource": 7,
+    "github": 9,
     "render": 8,
     "reports": 9,
     "cli": 10,
@@ -68,6 +74,8 @@ CORE = {
     "significance",
     "compare",
     "history",
+    "steps",
+    "terms",
 }
 CORE_FORBIDDEN = {"subprocess", "time", "datetime", "os", "shutil", "git", "click"}
 

@@ -141,7 +141,7 @@ def test_reports_writes_every_pair_and_first_to_last_with_indexes(tmp_path: Path
     names = sorted(p.name for p in folder.iterdir())
     stems = ["v1__v2", "v1__v3", "v2__v3"]
     assert names == sorted(
-        ["index.html"] + [f"{s}.{e}" for s in stems for e in ("html", "md", "json")]
+        ["history.html", "index.html"] + [f"{s}.{e}" for s in stems for e in ("html", "md", "json")]
     )
     index = (folder / "index.html").read_text(encoding="utf-8")
     for stem in stems:
