@@ -11,8 +11,8 @@ from mla_diff.pairing import Pairing
 from mla_diff.reasons import describe_added, describe_deleted, describe_match, is_modified
 from mla_diff.similarity import (
     Profile,
-    ShingleIndex,
     Vocabulary,
+    closest,
     containment,
     profile_unit,
     words_similarity,
@@ -107,11 +107,9 @@ def _align_kind(
                 shares=regrouping.shares,
             )
         )
-    old_index = ShingleIndex(olds, max(6, (len(olds) + len(news)) // 10))
-    new_index = ShingleIndex(news, old_index.common)
     for i, a in enumerate(olds):
         if i not in old_partner and i not in regrouped_old:
-            near = group.nearest(a, news, new_index, i / max(1, len(olds) - 1))
+            near = group.nearest(a, news, i / max(1, len(olds) - 1))
             rows.append(
                 Match(
                     MatchStatus.DELETED,
@@ -119,14 +117,14 @@ def _align_kind(
                     (a.unit,),
                     (),
                     0.0,
-                    describe_deleted(near),
+                    describe_deleted(near, _main_source(a, news)),
                     nearest=_candidates(near),
                 )
             )
     for j, b in enumerate(news):
         if j not in new_partner and j not in regrouped_new:
-            near = group.nearest(b, olds, old_index, j / max(1, len(news) - 1))
-            source = _main_source(b, olds, old_index)
+            near = group.nearest(b, olds, j / max(1, len(news) - 1))
+            source = _main_source(b, olds)
             rows.append(
                 Match(
                     MatchStatus.ADDED,
@@ -145,12 +143,11 @@ def _candidates(near: Sequence[tuple[Profile, float]]) -> tuple[Candidate, ...]:
     return tuple(Candidate(p.unit.number, round(s, 3), p.unit.key) for p, s in near)
 
 
-def _main_source(
-    probe: Profile, others: Sequence[Profile], index: ShingleIndex
-) -> tuple[str, float]:
-    """The unit of the other draft holding the largest share of `probe`'s wording."""
+def _main_source(probe: Profile, others: Sequence[Profile]) -> tuple[str, float]:
+    """The unit of the other draft, among the five most alike, holding the largest share of
+    `probe`'s wording."""
     best = ("", 0.0)
-    for k, _ in sorted(index.overlaps(probe).items(), key=lambda kv: (-kv[1], kv[0]))[:5]:
+    for k, _ in closest(probe, others)[:5]:
         share = containment(probe.shingles, others[k].shingles)
         if share > best[1]:
             best = (others[k].unit.citation, share)

@@ -14,15 +14,17 @@ from mla_diff.similarity import (
     Profile,
     ShingleIndex,
     candidate_pairs,
+    closest,
+    common_limit,
     containment,
     similarity,
-    words_similarity,
 )
 
 STRONG = 0.5  # similarity that aligns two units on text alone, when they keep their order
 MOVED = 0.7  # similarity that aligns two units on text alone against the order of the drafts
 SHORT_STRONG = 0.85  # the same for short units, whose boilerplate wording looks alike
 IDENTICAL = 0.95
+RIVAL_MARGIN = 0.1  # another pairing this close in similarity makes a short match ambiguous
 ACCEPT = 0.5  # evidence needed to pair two units inside a gap between aligned units
 NUMBER_BONUS = 0.25  # same label: evidence, never enough alone against the text
 TITLE_BONUS = 0.15  # same title; a title found once in each draft names one subject: more
@@ -61,7 +63,7 @@ class Pairing:
             affinity  # extra evidence: for parts, the share of articles they hold in common
         )
         if affinity is None:
-            self.candidates = candidate_pairs(olds, news)
+            self.candidates = _candidates(olds, news)
         else:
             self.candidates = [(i, j) for i in range(len(olds)) for j in range(len(news))]
         pool = set(self.candidates)
@@ -177,23 +179,26 @@ class Pairing:
 
     def _movable(self, pair: Pair) -> bool:
         """Whether a pair out of order is still right: long and alike, or under a title no other
-        unit bears, or short and identical with its label, title or uniqueness to confirm it."""
+        unit bears; or short, nearly identical, and with its label or title to confirm it or no
+        rival anywhere near as alike (boilerplate has rivals: that is what makes it boilerplate)."""
         a, b = self.olds[pair.old], self.news[pair.new]
         s = self.strength(pair.old, pair.new)
         if self.unique_title(pair.old, pair.new) and s >= STRONG:
             return True
         if not (self.short(a) or self.short(b)):
             return s >= MOVED
-        if s < IDENTICAL:
+        if s < SHORT_STRONG:
             return False
-        if self.same_label(pair.old, pair.new) or self.same_title(pair.old, pair.new):
+        if s >= IDENTICAL and (
+            self.same_label(pair.old, pair.new) or self.same_title(pair.old, pair.new)
+        ):
             return True
-        twins = sum(
+        rivals = sum(
             1
             for (i, j), value in self._similarity.items()
-            if value >= IDENTICAL and (i == pair.old or j == pair.new)
+            if value >= s - RIVAL_MARGIN and (i == pair.old or j == pair.new)
         )
-        return twins == 1
+        return rivals == 1
 
     def _fill_gaps(self, anchors: list[Pair], kept: list[Pair]) -> list[Pair]:
         """Between consecutive anchors, the best order-preserving pairing of what is left, on
@@ -268,21 +273,35 @@ class Pairing:
         )
 
     def nearest(
-        self, probe: Profile, others: Sequence[Profile], index: ShingleIndex, position: float
+        self, probe: Profile, others: Sequence[Profile], position: float
     ) -> tuple[tuple[Profile, float], ...]:
-        """The three units of the other draft closest in wording: the proof of an addition or a
-        deletion. Looked for among units sharing wording, the same label, and the same place."""
-        if not others:
-            return ()
-        shared = index.overlaps(probe, common=3 * index.common)
-        pool = {k for k, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:10]}
-        pool.update(
-            k for k, other in enumerate(others) if other.label and other.label == probe.label
-        )
+        """The three units of the other draft closest in wording, whichever they are: the proof
+        of an addition or a deletion. Ties go to the unit nearest the same place."""
         place = round(position * (len(others) - 1))
-        pool.update(k for k in (place - 1, place, place + 1) if 0 <= k < len(others))
         ranked = sorted(
-            ((words_similarity(probe.words, others[k].words), k) for k in pool),
-            key=lambda item: (-item[0], abs(item[1] - place), item[1]),
+            closest(probe, others),
+            key=lambda item: (-item[1], abs(item[0] - place), item[0]),
         )[:3]
-        return tuple((others[k], s) for s, k in ranked)
+        return tuple((others[k], s) for k, s in ranked)
+
+
+def _candidates(olds: Sequence[Profile], news: Sequence[Profile]) -> list[tuple[int, int]]:
+    """Pairs worth comparing: units with the same words found once on each side (most of a
+    draft, usually), then, for the others, those the shingle index finds sharing wording."""
+    old_keys = Counter(p.words for p in olds if not p.blank)
+    new_keys = Counter(p.words for p in news if not p.blank)
+    twin_of = {p.words: j for j, p in enumerate(news) if not p.blank and new_keys[p.words] == 1}
+    twins = [
+        (i, twin_of[p.words])
+        for i, p in enumerate(olds)
+        if not p.blank and old_keys[p.words] == 1 and p.words in twin_of
+    ]
+    taken_old = {i for i, _ in twins}
+    taken_new = {j for _, j in twins}
+    rest_old = [i for i in range(len(olds)) if i not in taken_old]
+    rest_new = [j for j in range(len(news)) if j not in taken_new]
+    left_old = [olds[i] for i in rest_old]
+    left_new = [news[j] for j in rest_new]
+    index = ShingleIndex(left_old, common_limit(olds, news))
+    found = [(rest_old[a], rest_new[b]) for a, b in candidate_pairs(left_old, left_new, index)]
+    return sorted(twins + found)

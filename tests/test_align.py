@@ -147,9 +147,15 @@ def test_a_word_punctuation_or_capital_is_a_modification() -> None:
     assert changed.reason.startswith("same number and title, ")
     comma = _only_row(_one_article(COSTS), _one_article(COSTS.replace("costs,", "costs")))
     assert comma.modified
-    assert comma.reason == "same words; punctuation or capitals changed"
+    assert comma.reason == "same words; punctuation changed"
     capital = _only_row(_one_article(COSTS), _one_article(COSTS.replace("Parties", "parties")))
     assert capital.modified
+    assert capital.reason == "same words; capitals changed"
+    agreed = _only_row(
+        _one_article(COSTS.replace("of any costs", "of [any] costs")), _one_article(COSTS)
+    )
+    assert agreed.modified
+    assert agreed.reason == "same words; square brackets removed (text agreed)"
 
 
 def test_a_title_change_alone_is_a_modification() -> None:
