@@ -92,8 +92,8 @@ def _align_kind(
     for regrouping in regroupings:
         parts_old = tuple(olds[i] for i in regrouping.old)
         parts_new = tuple(news[j] for j in regrouping.new)
-        joined_old = tuple(w for p in parts_old for w in p.words)
-        joined_new = tuple(w for p in parts_new for w in p.words)
+        joined_old = "".join(p.words for p in parts_old)
+        joined_new = "".join(p.words for p in parts_new)
         rows.append(
             Match(
                 status=regrouping.status,
@@ -109,7 +109,8 @@ def _align_kind(
         )
     for i, a in enumerate(olds):
         if i not in old_partner and i not in regrouped_old:
-            near = group.nearest(a, news, i / max(1, len(olds) - 1))
+            ranked = closest(a, news)
+            near = group.nearest(ranked, news, i / max(1, len(olds) - 1))
             rows.append(
                 Match(
                     MatchStatus.DELETED,
@@ -117,14 +118,15 @@ def _align_kind(
                     (a.unit,),
                     (),
                     0.0,
-                    describe_deleted(near, _main_source(a, news)),
+                    describe_deleted(near, _main_source(a, ranked, news)),
                     nearest=_candidates(near),
                 )
             )
     for j, b in enumerate(news):
         if j not in new_partner and j not in regrouped_new:
-            near = group.nearest(b, olds, j / max(1, len(news) - 1))
-            source = _main_source(b, olds)
+            ranked = closest(b, olds)
+            near = group.nearest(ranked, olds, j / max(1, len(news) - 1))
+            source = _main_source(b, ranked, olds)
             rows.append(
                 Match(
                     MatchStatus.ADDED,
@@ -143,11 +145,13 @@ def _candidates(near: Sequence[tuple[Profile, float]]) -> tuple[Candidate, ...]:
     return tuple(Candidate(p.unit.number, round(s, 3), p.unit.key) for p, s in near)
 
 
-def _main_source(probe: Profile, others: Sequence[Profile]) -> tuple[str, float]:
+def _main_source(
+    probe: Profile, ranked: Sequence[tuple[int, float]], others: Sequence[Profile]
+) -> tuple[str, float]:
     """The unit of the other draft, among the five most alike, holding the largest share of
     `probe`'s wording."""
     best = ("", 0.0)
-    for k, _ in closest(probe, others)[:5]:
+    for k, _ in ranked[:5]:
         share = containment(probe.shingles, others[k].shingles)
         if share > best[1]:
             best = (others[k].unit.citation, share)

@@ -8,13 +8,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from mla_diff.sequence import align_gap, heaviest_chain
+from mla_diff.sequence import heaviest_chain
 from mla_diff.similarity import (
     Evidence,
     Profile,
     ShingleIndex,
     candidate_pairs,
-    closest,
     common_limit,
     containment,
     similarity,
@@ -75,6 +74,13 @@ class Pairing:
                 pool.update((i, j) for j in by_label.get(profile.label, []) if profile.label)
         self.pool = sorted(pool)
         self.pool_set = pool
+        self._partners: dict[int, list[int]] = {}
+        for i, j in self.pool:
+            self._partners.setdefault(i, []).append(j)
+        self._titled: dict[str, list[int]] = {}
+        for j, profile in enumerate(news):
+            if profile.title:
+                self._titled.setdefault(profile.title, []).append(j)
         self._similarity: dict[tuple[int, int], float] = {}
         self._old_titles = Counter(p.title for p in olds)
         self._new_titles = Counter(p.title for p in news)
@@ -202,27 +208,31 @@ class Pairing:
 
     def _fill_gaps(self, anchors: list[Pair], kept: list[Pair]) -> list[Pair]:
         """Between consecutive anchors, the best order-preserving pairing of what is left, on
-        text, label, title and place together."""
+        text, label, title and place together: the heaviest chain of the pairs allowed there
+        (those sharing wording, a label or a title, or alone in their gap)."""
         used_old = {p.old for p in kept}
         used_new = {p.new for p in kept}
         bounds = [(-1, -1), *((p.old, p.new) for p in anchors), (len(self.olds), len(self.news))]
         found = []
         for (old_from, new_from), (old_to, new_to) in pairwise(bounds):
             rows = [i for i in range(old_from + 1, old_to) if i not in used_old]
-            columns = [j for j in range(new_from + 1, new_to) if j not in used_new]
+            columns = {j for j in range(new_from + 1, new_to) if j not in used_new}
             lone = len(rows) == 1 and len(columns) == 1
-
-            def score(
-                r: int,
-                c: int,
-                rows: list[int] = rows,
-                columns: list[int] = columns,
-                lone: bool = lone,
-            ) -> float | None:
-                return self._gap_score(rows[r], columns[c], lone)
-
-            for r, c in align_gap(len(rows), len(columns), score):
-                i, j = rows[r], columns[c]
+            options: set[tuple[int, int]] = set()
+            for i in rows:
+                options.update((i, j) for j in self._partners.get(i, ()) if j in columns)
+                title = self.olds[i].title
+                if title:
+                    options.update((i, j) for j in self._titled.get(title, ()) if j in columns)
+            if lone:
+                options.add((rows[0], min(columns)))
+            scored = []
+            for i, j in sorted(options):
+                score = self._gap_score(i, j, lone)
+                if score is not None:
+                    scored.append((i, j, score))
+            for k in heaviest_chain(scored):
+                i, j, _ = scored[k]
                 found.append(Pair(i, j, self.similarity(i, j), self._evidence(i, j, lone)))
         return found
 
@@ -272,17 +282,16 @@ class Pairing:
             affinity=self.affinity(i, j) if self.affinity else 0.0,
         )
 
+    @staticmethod
     def nearest(
-        self, probe: Profile, others: Sequence[Profile], position: float
+        ranked: Sequence[tuple[int, float]], others: Sequence[Profile], position: float
     ) -> tuple[tuple[Profile, float], ...]:
-        """The three units of the other draft closest in wording, whichever they are: the proof
-        of an addition or a deletion. Ties go to the unit nearest the same place."""
+        """The three units of the other draft closest in wording (`ranked` by `closest`),
+        whichever they are: the proof of an addition or a deletion. Ties go to the unit nearest
+        the same place."""
         place = round(position * (len(others) - 1))
-        ranked = sorted(
-            closest(probe, others),
-            key=lambda item: (-item[1], abs(item[0] - place), item[0]),
-        )[:3]
-        return tuple((others[k], s) for k, s in ranked)
+        best = sorted(ranked, key=lambda item: (-item[1], abs(item[0] - place), item[0]))[:3]
+        return tuple((others[k], s) for k, s in best)
 
 
 def _candidates(olds: Sequence[Profile], news: Sequence[Profile]) -> list[tuple[int, int]]:

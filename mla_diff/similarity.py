@@ -131,7 +131,9 @@ class Profile:
     """A unit as alignment sees it."""
 
     unit: Unit
-    words: tuple[int, ...]  # case-folded words of title and text, as vocabulary ids
+    # Case-folded words of title and text, one character per word (its vocabulary id): rapidfuzz
+    # compares strings fastest, and two texts with the same words have the same string.
+    words: str
     shingles: frozenset[Shingle]
     ordered_shingles: tuple[Shingle, ...]
     label: str  # label_key of the number
@@ -180,13 +182,19 @@ class Evidence:
     kept: float = 0.0  # share of the shorter text found in the longer
 
 
+def signature(ids: Sequence[int]) -> str:
+    """Word ids as a string, one character each, clear of the surrogate range (a draft with over
+    a million distinct words would share characters between words, never fail)."""
+    return "".join([chr(k + 0x100 if k < 0xD700 else k % 0x10E000 + 0x900) for k in ids])
+
+
 def profile_unit(unit: Unit, vocabulary: Vocabulary) -> Profile:
-    words = vocabulary.words_of(unit.body)
+    ids = vocabulary.words_of(unit.body)
     title = " ".join(_WORD.findall(fold_layout(unit.title).casefold()))
-    ordered = ordered_shingles(words)
+    ordered = ordered_shingles(ids)
     return Profile(
         unit=unit,
-        words=words,
+        words=signature(ids),
         shingles=frozenset(ordered),
         ordered_shingles=ordered,
         label=label_key(unit.number),
@@ -237,7 +245,8 @@ def similarity(a: Profile, b: Profile) -> float:
     return float(Indel.normalized_similarity(a.words, b.words))
 
 
-def words_similarity(a: Sequence[int], b: Sequence[int]) -> float:
+def words_similarity(a: str, b: str) -> float:
+    """Similarity of two word signatures (see Profile.words)."""
     if not a and not b:
         return 1.0
     return float(Indel.normalized_similarity(a, b))
