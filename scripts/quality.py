@@ -115,10 +115,15 @@ def teu_pairs() -> list[Pair]:
         row = _teu_row(o, renumbering.get(n, n) if n else "", status, s)
         v1_to_v3.append(row)
     v3_to_v4 = [_teu_row(*row) for row in _mapping_rows(truth / "TEU_1998_to_2001_mapping.csv")]
+    # The 1992 -> 1997 mapping pairs articles by identifier, also in Titles V and VI, which the
+    # Treaty of Amsterdam replaced wholesale: Maastricht J.7 is paired with Amsterdam J.7 although
+    # its text is, word for word, Amsterdam J.11. The concordance follows the text, so the pairs
+    # through 1992 score about 55%; the wrong rows the texts contradict are marked. Their floor
+    # guards against regressions only.
     return [
-        Pair("TEU 1992 -> 1997", v1, v2, tuple(v1_to_v2), 0.0),
+        Pair("TEU 1992 -> 1997", v1, v2, tuple(v1_to_v2), 0.54),
         Pair("TEU 1997 -> 1999", v2, v3, tuple(v2_to_v3), 1.0),
-        Pair("TEU 1992 -> 1999", v1, v3, tuple(v1_to_v3), 0.0),
+        Pair("TEU 1992 -> 1999", v1, v3, tuple(v1_to_v3), 0.54),
         Pair("TEU 1999 -> 2003", v3, v4, tuple(v3_to_v4), 0.98),
     ]
 
@@ -145,7 +150,12 @@ def ets030_pairs() -> list[Pair]:
                 for a in articles
             )
             years = f"{old.stem.split('_')[-1][:4]} -> {new.stem.split('_')[-1][:4]}"
-            pairs.append(Pair(f"ETS 030 ({language}) {years}", old, new, truth, 0.96, language))
+            # 2011 -> 2012: the truth counts art. 20 changed (similarity 0.999 < its threshold);
+            # its text differs only by the space after list letters ("a) costs" -> "a)costs") and
+            # link markup, like art. 15, which the truth counts unchanged. Layout is not a
+            # modification here, so art. 20 is one wrong row: 96.7%.
+            floor = 1.0 if step == 1 else 0.96
+            pairs.append(Pair(f"ETS 030 ({language}) {years}", old, new, truth, floor, language))
     return pairs
 
 
