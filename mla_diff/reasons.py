@@ -46,10 +46,10 @@ def describe_match(a: Profile, b: Profile, similarity: float, evidence: Evidence
         return "identical text" if not is_modified((a,), (b,)) else "placeholder reworded"
     if b.placeholder:
         mark = b.unit.title or b.unit.text or "placeholder"
-        return f'repealed in place: "{mark}" stands under the same number'
+        return f"repealed in place: placeholder {mark} under the same number"
     if a.placeholder:
         mark = a.unit.title or a.unit.text or "placeholder"
-        return f'new text where the placeholder "{mark}" stood'
+        return f"new text where the placeholder {mark} stood"
     if not is_modified((a,), (b,)):
         return "identical text"
     if a.text_wording == b.text_wording:
