@@ -31,7 +31,7 @@ UNIQUE_TITLE_BONUS = 0.3
 LONE_BONUS = 0.15  # the only unpaired unit on each side between two aligned units
 PLACEHOLDER = 0.6  # a repeal placeholder aligned with the unit of the same label
 SUBJECT_FLOOR = 0.1  # least similarity of two leftover units paired on their unique title
-RETITLED = 0.1  # two different titles speak against a pairing
+RETITLED = 0.2  # two different titles speak against a pairing: the subject changed
 WHOLE = 0.9  # share of the shorter text found in the longer for it to count as kept
 KEPT = 0.55  # what a kept text weighs, however much the other text grew or shrank
 

@@ -13,7 +13,7 @@ from itertools import chain
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from mla_diff.model import Paragraph, Unit, UnitStatus
+from mla_diff.model import Kind, Paragraph, Unit, UnitStatus
 
 # A unit with fewer words than this is "short": boilerplate such as "This Convention shall be
 # ratified" looks alike across articles, so short units need near-identical text to match on text.
@@ -197,7 +197,9 @@ def profile_unit(unit: Unit, vocabulary: Vocabulary) -> Profile:
         words=signature(ids),
         shingles=frozenset(ordered),
         ordered_shingles=ordered,
-        label=label_key(unit.number),
+        # A section the parser counted (a paragraph of a text without headings) has no label
+        # of its own: its ordinal is no evidence.
+        label="" if unit.kind is Kind.SECTION and not unit.heading else label_key(unit.number),
         title=title,
         vocabulary=vocabulary,
     )
