@@ -27,9 +27,8 @@ _GROUPS: tuple[tuple[Kind, ...], ...] = (
     (Kind.ANNEX,),
     (Kind.FINAL,),
 )
-# Preamble ordinals (PP1, PP2...) are counted, not written: they are no evidence and never
-# "renumbered". Front matter and final clauses have fixed labels.
-_LABELLED = frozenset({Kind.ARTICLE, Kind.SECTION, Kind.ANNEX, Kind.PART, Kind.FRONT, Kind.FINAL})
+# Preamble ordinals (PP1, PP2...) are counted, not written: never "renumbered" (and, like
+# front matter's fixed label, no evidence: see similarity._evidence_label).
 _RENUMBERABLE = frozenset({Kind.ARTICLE, Kind.SECTION, Kind.ANNEX, Kind.PART})
 
 
@@ -43,7 +42,7 @@ def align_drafts(old: Draft, new: Draft) -> tuple[Match, ...]:
     for kinds in _GROUPS:
         olds = [old_profiles[u.index] for u in old.of_kind(*kinds)]
         news = [new_profiles[u.index] for u in new.of_kind(*kinds)]
-        rows.extend(_align_kind(olds, news, labelled=kinds[0] in _LABELLED))
+        rows.extend(_align_kind(olds, news))
     rows.extend(_align_parts(old, new, old_profiles, new_profiles, rows))
     rows = _mark_part_moves(old, new, rows)
     return tuple(sorted(rows, key=_reading_order(rows)))
@@ -53,12 +52,11 @@ def _align_kind(
     olds: Sequence[Profile],
     news: Sequence[Profile],
     *,
-    labelled: bool,
     affinity: Callable[[int, int], float] | None = None,
 ) -> list[Match]:
     if not olds and not news:
         return []
-    group = Pairing(olds, news, labelled=labelled, affinity=affinity)
+    group = Pairing(olds, news, affinity=affinity)
     pairs, out_of_order = group.align()
     old_partner = {p.old: p.new for p in pairs}
     new_partner = {p.new: p.old for p in pairs}
@@ -207,7 +205,7 @@ def _align_parts(
         kept = sum(1 for a in held if partner.get(a, set()) & holds)
         return kept / max(len(held), len(holds))
 
-    return _align_kind(olds, news, labelled=True, affinity=affinity)
+    return _align_kind(olds, news, affinity=affinity)
 
 
 def _members(draft: Draft, parts: Sequence[Profile]) -> list[set[int]]:
@@ -231,7 +229,7 @@ def _mark_part_moves(old: Draft, new: Draft, rows: list[Match]) -> list[Match]:
                 aligned.setdefault(a.index, set()).update(b.index for b in row.new)
     out = []
     for row in rows:
-        if row.kind is Kind.PART or not row.old or not row.new:
+        if not row.old or not row.new:
             out.append(row)
             continue
         before, after = old_home.get(row.old[0].index), new_home.get(row.new[0].index)

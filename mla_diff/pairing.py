@@ -53,11 +53,9 @@ class Pairing:
         olds: Sequence[Profile],
         news: Sequence[Profile],
         *,
-        labelled: bool,
         affinity: Callable[[int, int], float] | None = None,
     ) -> None:
         self.olds, self.news = olds, news
-        self.labelled = labelled
         self.affinity = (
             affinity  # extra evidence: for parts, the share of articles they hold in common
         )
@@ -66,12 +64,11 @@ class Pairing:
         else:
             self.candidates = [(i, j) for i in range(len(olds)) for j in range(len(news))]
         pool = set(self.candidates)
-        if labelled:
-            by_label: dict[str, list[int]] = {}
-            for j, profile in enumerate(news):
-                by_label.setdefault(profile.label, []).append(j)
-            for i, profile in enumerate(olds):
-                pool.update((i, j) for j in by_label.get(profile.label, []) if profile.label)
+        by_label: dict[str, list[int]] = {}
+        for j, profile in enumerate(news):
+            by_label.setdefault(profile.label, []).append(j)
+        for i, profile in enumerate(olds):
+            pool.update((i, j) for j in by_label.get(profile.label, []) if profile.label)
         self.pool = sorted(pool)
         self.pool_set = pool
         self._partners: dict[int, list[int]] = {}
@@ -102,9 +99,7 @@ class Pairing:
         return profile.short and self.affinity is None
 
     def same_label(self, i: int, j: int) -> bool:
-        return (
-            self.labelled and bool(self.olds[i].label) and self.olds[i].label == self.news[j].label
-        )
+        return bool(self.olds[i].label) and self.olds[i].label == self.news[j].label
 
     def same_title(self, i: int, j: int) -> bool:
         a, b = self.olds[i], self.news[j]

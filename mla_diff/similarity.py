@@ -197,12 +197,23 @@ def profile_unit(unit: Unit, vocabulary: Vocabulary) -> Profile:
         words=signature(ids),
         shingles=frozenset(ordered),
         ordered_shingles=ordered,
-        # A section the parser counted (a paragraph of a text without headings) has no label
-        # of its own: its ordinal is no evidence.
-        label="" if unit.kind is Kind.SECTION and not unit.heading else label_key(unit.number),
+        label=_evidence_label(unit),
         title=title,
         vocabulary=vocabulary,
     )
+
+
+def _evidence_label(unit: Unit) -> str:
+    """The label as evidence of identity. Front matter and final clauses are one of a kind;
+    preamble ordinals (PP3) and the sections counted in a text without headings are positions,
+    not labels, and prove nothing; the preamble's "intro" and "formula" do."""
+    if unit.kind in (Kind.FRONT, Kind.FINAL):
+        return unit.kind.value
+    if unit.kind is Kind.PREAMBLE and unit.number.startswith("PP"):
+        return ""
+    if unit.kind is Kind.SECTION and not unit.heading:
+        return ""
+    return label_key(unit.number)
 
 
 def _chunks(unit: Unit, vocabulary: Vocabulary) -> list[Chunk]:
