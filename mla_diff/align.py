@@ -3,6 +3,7 @@ added, deleted, split or merged, with renumbered/modified/moved flags, similarit
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -256,7 +257,7 @@ def _reading_order(rows: list[Match]) -> Callable[[Match], tuple[int, int, int]]
         if row.new:
             return (row.new[0].index, 0, 0)
         index = row.old[0].index
-        before = [i for i in known if i < index]
-        return (new_position[before[-1]] if before else -1, 1, index)
+        before = bisect_left(known, index)
+        return (new_position[known[before - 1]] if before else -1, 1, index)
 
     return key

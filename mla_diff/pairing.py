@@ -56,9 +56,8 @@ class Pairing:
         affinity: Callable[[int, int], float] | None = None,
     ) -> None:
         self.olds, self.news = olds, news
-        self.affinity = (
-            affinity  # extra evidence: for parts, the share of articles they hold in common
-        )
+        # Extra evidence: for containers, the share of their articles aligned with each other.
+        self.affinity = affinity
         if affinity is None:
             self.candidates = _candidates(olds, news)
         else:
