@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -18,7 +19,7 @@ from mla_diff.model import Settings, Version
 from mla_diff.outline import outline_json, outline_text
 from mla_diff.render import render_html, render_json, render_markdown
 from mla_diff.reports import build_reports, write_text
-from mla_diff.sources import read_draft
+from mla_diff.sources import read_draft, read_rules
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -82,6 +83,27 @@ def main() -> None:
     show_default=True,
     help="Language of the drafts' headings (Article, Artikel, Artículo...); auto detects it.",
 )
+@click.option(
+    "--ignore",
+    default="",
+    metavar="LIST",
+    help="Differences not to count as changes, comma-separated: whitespace, case, punctuation, "
+    "numbering. They stay visible; square brackets and words always count.",
+)
+@click.option(
+    "--granularity",
+    type=click.Choice(["word", "char"]),
+    default="word",
+    show_default=True,
+    help="Diff word by word, or character by character.",
+)
+@click.option(
+    "--rules",
+    "rules_file",
+    type=click.Path(path_type=Path),
+    help="A TOML rules file merged over the shipped significance rules (watch terms, modals, "
+    "qualifiers...).",
+)
 @reports_errors
 def compare(
     old: Path,
@@ -92,6 +114,9 @@ def compare(
     new_label: str,
     exit_zero: bool,
     language: str,
+    ignore: str,
+    granularity: str,
+    rules_file: Path | None,
 ) -> None:
     """Compare two drafts OLD and NEW article by article.
 
@@ -118,12 +143,15 @@ def compare(
     new_version, new_draft = read_draft(
         new, Version(label=new_label or new.name, path=str(new)), language
     )
+    settings = Settings(
+        granularity=granularity,
+        ignore=frozenset(part.strip() for part in ignore.split(",") if part.strip()),
+        language=language,
+    )
+    if rules_file is not None:
+        settings = replace(settings, rules=read_rules(rules_file), rules_source=str(rules_file))
     comparison = compare_drafts(
-        old_draft,
-        new_draft,
-        Settings(language=language),
-        old_version=old_version,
-        new_version=new_version,
+        old_draft, new_draft, settings, old_version=old_version, new_version=new_version
     )
     render = {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt]
     text = render(comparison, __version__)
