@@ -13,10 +13,18 @@ import click
 from mla_diff import __version__
 from mla_diff.compare import compare_drafts
 from mla_diff.errors import InputError, MlaDiffError, OutputError
+from mla_diff.importers import (
+    ImportOptions,
+    check_date,
+    check_instrument,
+    draft_file_name,
+    import_draft,
+    write_draft,
+)
 from mla_diff.model import Settings, Version
 from mla_diff.render import render_html, render_json, render_markdown
 from mla_diff.reports import build_reports, write_text
-from mla_diff.sources import read_draft
+from mla_diff.sources import append_version, read_draft
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -135,3 +143,80 @@ def reports(drafts: Path, output: Path) -> None:
     for report in written:
         click.echo(f"wrote {report.path}")
     click.echo(f"{len(written)} reports; open {output / 'index.html'}")
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--instrument",
+    required=True,
+    help="Instrument folder in the drafts folder, e.g. mla-convention.",
+)
+@click.option(
+    "--label", required=True, help='Version label as advocates cite it, e.g. "Revised draft".'
+)
+@click.option("--date", "date", required=True, help="Date of the draft: YYYY-MM-DD or YYYY-MM.")
+@click.option(
+    "--drafts",
+    type=click.Path(path_type=Path),
+    default=Path("drafts"),
+    show_default=True,
+    help="Folder holding one folder per instrument.",
+)
+@click.option(
+    "--source", default="", help="Provenance for versions.toml (default: the imported file's name)."
+)
+@click.option("--status", default="draft", show_default=True, help="Status for versions.toml.")
+@click.option(
+    "--show-changes",
+    is_flag=True,
+    help="Write tracked changes as [-deleted-] {+inserted+} instead of accepting them.",
+)
+@click.option(
+    "--keep-marks",
+    is_flag=True,
+    help="Write strike-through as [-...-] and underline as {+...+}, as negotiators mean them.",
+)
+@click.option("--force", is_flag=True, help="Replace a draft file of the same date and label.")
+@reports_errors
+def import_(
+    file: Path,
+    instrument: str,
+    label: str,
+    date: str,
+    drafts: Path,
+    source: str,
+    status: str,
+    show_changes: bool,
+    keep_marks: bool,
+    force: bool,
+) -> None:
+    """Import a draft from PDF, Word (.docx), ODT, HTML, RTF or text as a clean plain-text version.
+
+    Writes DRAFTS/INSTRUMENT/<date>_<label>.txt and its entry in versions.toml, then says what it
+    removed (page headers, footers, numbers), what it joined (hyphenated words, wrapped lines) and
+    what it is unsure of. A scanned PDF needs OCR first (ocrmypdf)."""
+    check_instrument(instrument)
+    check_date(date)
+    if not label.strip():
+        raise InputError("the label is empty", hint='give one, e.g. --label "Revised draft"')
+    target = drafts / instrument / draft_file_name(date, label)
+    if target.exists() and not force:
+        raise OutputError(
+            "already exists",
+            path=str(target),
+            hint="pass --force to replace it, or change the label",
+        )
+    imported = import_draft(file, ImportOptions(show_changes=show_changes, keep_marks=keep_marks))
+    existed = target.exists()
+    write_draft(target, imported.text, force)
+    try:
+        append_version(
+            target.parent, target.name, label, date, source or f"imported from {file.name}", status
+        )
+    except MlaDiffError:
+        if not existed:
+            target.unlink()
+        raise
+    click.echo(f"wrote {target} from {imported.format} ({imported.articles} articles)")
+    click.echo(imported.report.summary())

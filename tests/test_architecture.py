@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "history": 5,
     "render": 6,
     "sources": 6,
+    "importers": 6,
     "gitsource": 7,
     "reports": 8,
     "cli": 10,
@@ -35,6 +36,11 @@ SOLE_IMPORTERS = {
     "jinja2": "render",
     "git": "gitsource",
     "diff_match_patch": "diff",
+    "pdfplumber": "importers",
+    "pdfminer": "importers",
+    "pypdf": "importers",
+    "striprtf": "importers",
+    "tomli_w": "sources",
 }
 
 # The core never touches files, git, the clock or stdout.
