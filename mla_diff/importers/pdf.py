@@ -287,9 +287,7 @@ def _lines(page_number: int, ordered: list[tuple[_Row, int, int]], body_size: fl
 
 def _leading(rows: list[_Row]) -> float:
     deltas = Counter(
-        round(b.bottom - a.bottom)
-        for a, b in itertools.pairwise(rows)
-        if b.bottom - a.bottom > 0
+        round(b.bottom - a.bottom) for a, b in itertools.pairwise(rows) if b.bottom - a.bottom > 0
     )
     return float(deltas.most_common(1)[0][0]) if deltas else 0.0
 
