@@ -28,7 +28,10 @@ def draft_paragraphs(text: str) -> list[tuple[str, str]]:
     """(style, text) for each non-blank line of a draft: "heading", "title" or "body", with
     markdown marks removed, as a secretariat would have typeset it."""
     out: list[tuple[str, str]] = []
-    for raw in text.splitlines():
+    lines = text.splitlines()
+    if lines and lines[0].strip() == "---" and "---" in (line.strip() for line in lines[1:]):
+        lines = lines[[line.strip() for line in lines].index("---", 1) + 1 :]  # front matter
+    for raw in lines:
         line = clean_line(_MD_MARKS.sub("", raw)).strip("*_ ")
         if not line:
             continue

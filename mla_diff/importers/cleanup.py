@@ -13,6 +13,7 @@ from mla_diff.parse import (
     ANNEX_WORDS,
     ARTICLE_WORDS,
     CONTAINER_WORDS,
+    PREAMBLE_OPENERS,
     PREAMBLE_WORDS,
     detect_language,
     parse_draft,
@@ -242,9 +243,7 @@ def _repeats(pages: list[list[Line]], places: list[tuple[int, int, str]]) -> boo
 # --- paragraphs ------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*")
-_COMPOUND_PREFIXES = frozenset(
-    {"co", "non", "self", "ex", "quasi", "cross", "well", "semi", "anti", "pre", "post", "multi"}
-)
+_COMPOUND_PREFIXES = frozenset({"non", "self", "quasi", "cross", "well"})
 
 
 _CONJUNCTIONS = frozenset({"and", "or", "und", "oder", "bzw", "et", "ou", "en", "of", "y", "o"})
@@ -384,18 +383,38 @@ def _title_like(text: str) -> bool:
     return len(text) <= 120 and not LABEL.match(text) and not re.search(r"[.;,:]$", text)
 
 
+# A sub-paragraph label: "(a)", "(iv)", "a)". Items follow their chapeau without a blank line.
+_ITEM = re.compile(r"^(\([a-z]{1,2}\)|\([ivxlc]+\)|[a-z]{1,2}\))\s")
+
+
 def render_blocks(blocks: list[Block]) -> str:
-    """Blocks -> text: a blank line before each heading, paragraph and note, a title right under
-    its heading; LF line ends and a final newline."""
+    """Blocks -> text in the layout of the project's drafts: a blank line before each heading,
+    paragraph and note; a title right under its heading; sub-paragraph items "(a)" and the
+    sentence closing their list right under the line before; the lines of a title page before
+    the preamble or first heading together. LF line ends and a final newline."""
     out: list[str] = []
+    front = True
+    previous: Block | None = None
     for block in blocks:
-        text = "\n".join(tidy_text(part) for part in block.text.split("\n"))
-        text = text.strip("\n")
+        text = "\n".join(tidy_text(part) for part in block.text.split("\n")).strip("\n")
         if not text:
             continue
-        if out and block.kind is not BlockKind.TITLE:
+        if block.kind is BlockKind.HEADING or PREAMBLE_OPENERS.match(text):
+            front = False
+        together = previous is not None and (
+            block.kind is BlockKind.TITLE
+            or (front and block.kind is previous.kind is BlockKind.PARAGRAPH)
+            or (
+                block.kind is previous.kind is BlockKind.PARAGRAPH
+                and bool(
+                    _ITEM.match(text) or (_ITEM.match(previous.text) and not LABEL.match(text))
+                )
+            )
+        )
+        if out and not together:
             out.append("")
         out.append(text)
+        previous = block
     return "\n".join(out) + "\n" if out else ""
 
 
