@@ -36,6 +36,7 @@ SOLE_IMPORTERS = {
     "jinja2": "render",
     "git": "gitsource",
     "diff_match_patch": "diff",
+    "pypdfium2": "importers",
     "pdfplumber": "importers",
     "pdfminer": "importers",
     "pypdf": "importers",
