@@ -428,13 +428,13 @@ def build_docx(
             first, rest = words_.split(" ", 1)
             runs = (
                 f'<w:del w:id="{body_index}1" w:author="Chair" w:date="2022-11-30T00:00:00Z">'
-                '<w:r><w:delText xml:space="preserve">provisionally </w:delText></w:r></w:del>'
+                '<w:r><w:delText xml:space="preserve">heretofore </w:delText></w:r></w:del>'
                 f'<w:ins w:id="{body_index}2" w:author="Chair" w:date="2022-11-30T00:00:00Z">'
                 f"{_run(first)}</w:ins>{_run(' ' + rest)}"
             )
             built.insertions += 1
             built.deletions += 1
-            built.tracked_words.append("provisionally")
+            built.tracked_words.append("heretofore")
         if footnote and body_index == 2:
             runs += (
                 '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
