@@ -166,24 +166,36 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _EDGE_LINES = 3  # lines at the top and foot of a page that may be running headers or footers
+_GAP = 0.45  # blank space above a line, in line heights, that ends a paragraph
 
 
-def remove_furniture(pages: list[list[Line]], report: ImportReport) -> list[list[Line]]:
+def remove_furniture(
+    pages: list[list[Line]], report: ImportReport, sample: str
+) -> list[list[Line]]:
     """Drop running headers and footers (lines repeated at a page's edge across pages) and page
-    numbers, counting each kind in `report`."""
+    numbers, counting each kind in `report`. Headings whose numbers happen to follow the pages
+    ("Article 3" atop page 3) and the titles under them are never furniture."""
     if not pages:
         return pages
-    edges: list[tuple[int, int, str]] = []  # (page index, line index, "header"|"footer")
+    heading = HeadingTest(sample)
+    protected: set[tuple[int, int]] = set()
     for p, lines in enumerate(pages):
-        body = [i for i, line in enumerate(lines) if not line.note]
-        top = body[:_EDGE_LINES]
-        foot = [i for i in body[-_EDGE_LINES:] if i not in top]
-        # A footer sits below the footnotes, so the last lines of the page are edges too.
-        foot += [i for i in range(max(0, len(lines) - _EDGE_LINES), len(lines)) if lines[i].note]
-        edges += [(p, i, "header") for i in top] + [(p, i, "footer") for i in sorted(set(foot))]
+        for i, line in enumerate(lines[: _EDGE_LINES + 1]):
+            if heading(line.text.strip()):
+                protected.update({(p, i), (p, i + 1)})
+    edges: list[tuple[int, int, str]] = []  # (page index, line index, "header"|"footer")
+    margins: list[tuple[int, int, str]] = []  # the edge lines set off from the body by a gap
+    for p, lines in enumerate(pages):
+        top = list(range(min(_EDGE_LINES, len(lines))))
+        foot = [i for i in range(max(0, len(lines) - _EDGE_LINES), len(lines)) if i not in top]
+        edges += [(p, i, "header") for i in top] + [(p, i, "footer") for i in foot]
+        margins += [(p, i, "header") for i in _set_off(lines, top, below=True)]
+        margins += [(p, i, "footer") for i in _set_off(lines, foot[::-1], below=False)]
+    edges = [(p, i, where) for p, i, where in edges if (p, i) not in protected]
+    margins = [(p, i, where) for p, i, where in margins if (p, i) not in protected]
     offset = _page_number_offset(pages, edges)
     keys: dict[str, list[tuple[int, int, str]]] = {}
-    for p, i, where in edges:
+    for p, i, where in margins:
         keys.setdefault(_DIGITS.sub("#", pages[p][i].text.strip().lower()), []).append(
             (p, i, where)
         )
@@ -193,7 +205,8 @@ def remove_furniture(pages: list[list[Line]], report: ImportReport) -> list[list
         distinct_pages = {p for p, _, _ in places}
         if len(distinct_pages) >= threshold and _repeats(pages, places):
             for p, i, where in places:
-                drop[(p, i)] = f"page {where}"
+                numbered = _PAGE_NUMBER.match(pages[p][i].text.strip())
+                drop[(p, i)] = "page number" if numbered else f"page {where}"
     for p, i, _ in edges:
         match = _PAGE_NUMBER.match(pages[p][i].text.strip())
         if not match or (p, i) in drop:
@@ -206,6 +219,21 @@ def remove_furniture(pages: list[list[Line]], report: ImportReport) -> list[list
         [line for i, line in enumerate(lines) if (p, i) not in drop]
         for p, lines in enumerate(pages)
     ]
+
+
+def _set_off(lines: list[Line], order: list[int], below: bool) -> list[int]:
+    """The lines of a running header (`below`: set off from the body by a gap under them) or a
+    footer (a gap above them), walking `order` from the page's edge inwards; [] when no gap
+    sets them off, since a repeated line inside the body is text."""
+    taken: list[int] = []
+    for i in order:
+        taken.append(i)
+        gap_line = i + 1 if below else i
+        if gap_line < len(lines) and lines[gap_line].gap > _GAP and lines[gap_line].page:
+            return taken
+        if gap_line >= len(lines):
+            return taken
+    return []
 
 
 def _page_number_offset(pages: list[list[Line]], edges: list[tuple[int, int, str]]) -> int | None:
@@ -298,7 +326,7 @@ class Joiner:
             return False
         if line.note_start:
             return False
-        if line.page == prev.page and line.gap > 0.45:
+        if line.page == prev.page and line.gap > _GAP:
             return False
         if prev.bold != line.bold or prev.centred or line.centred:
             return False
@@ -380,7 +408,15 @@ def join_lines(pages: list[list[Line]], report: ImportReport, sample: str) -> li
 
 
 def _title_like(text: str) -> bool:
-    return len(text) <= 120 and not LABEL.match(text) and not re.search(r"[.;,:]$", text)
+    """Reads as an article's title, as the parser judges one: short, no closing punctuation."""
+    text = re.sub(r"(\[\^\w+\])+$", "", text)
+    return (
+        len(text) <= 120
+        and len(text.split()) <= 14
+        and not text[:1].islower()
+        and not LABEL.match(text)
+        and not re.search(r"[.;,:]$", text)
+    )
 
 
 # A sub-paragraph label: "(a)", "(iv)", "a)". Items follow their chapeau without a blank line.

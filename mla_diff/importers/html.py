@@ -170,6 +170,8 @@ class _Reader(HTMLParser):
         if self.skip:
             if tag not in _VOID:
                 self.skip.append(tag)
+            if _SKIPPED.get(tag):
+                self.report.add("removed", _SKIPPED[tag])
             return
         hidden = "hidden" in values or _HIDDEN_STYLE.search(values.get("style", ""))
         if tag in _SKIPPED or hidden:

@@ -78,9 +78,9 @@ class _Page:
 def read_pdf(path: Path, report: ImportReport) -> list[Block]:
     """The blocks of a PDF's text layer, with furniture removed and paragraphs rejoined."""
     pages = extract_pages(path, report)
-    pages = remove_furniture(pages, report)
-    _set_columns_geometry(pages)
     sample = "\n".join(line.text for lines in pages for line in lines)
+    pages = remove_furniture(pages, report, sample)
+    _set_columns_geometry(pages)
     return join_lines(pages, report, sample)
 
 

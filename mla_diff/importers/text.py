@@ -9,7 +9,6 @@ from mla_diff.importers.cleanup import (
     Line,
     join_lines,
     remove_furniture,
-    tidy_text,
 )
 from mla_diff.normalize import decode_text
 
@@ -24,11 +23,12 @@ def read_text(data: bytes, path: str, report: ImportReport) -> list[Block]:
     pages = text.split("\f")
     width = max((len(line.rstrip()) for line in text.split("\n")), default=0)
     if len(pages) == 1 and not _hard_wrapped(text, width):
-        return [Block(BlockKind.PARAGRAPH, tidy_text(line)) for line in _paragraphs(text)]
+        # Kept line for line, so the parser reads it exactly as it would the file itself.
+        return [Block(BlockKind.PARAGRAPH, "\n\n".join(_paragraphs(text)))]
     lines = [_page_lines(page, number, width) for number, page in enumerate(pages, start=1)]
     if len(pages) > 1:
         report.add("split", "page", len(pages))
-    lines = remove_furniture(lines, report)
+    lines = remove_furniture(lines, report, text)
     return join_lines(lines, report, text)
 
 
