@@ -1,5 +1,7 @@
 """HTML, ODT, RTF and text import: structure kept, numbers written out, encodings detected."""
 
+# ruff: noqa: E501 - an ODF paragraph with inline changes and notes must stay on one line.
+
 from __future__ import annotations
 
 import zipfile
