@@ -218,5 +218,6 @@ def import_(
         if not existed:
             target.unlink()
         raise
-    click.echo(f"wrote {target} from {imported.format} ({imported.articles} articles)")
+    articles = f"{imported.articles} article{'' if imported.articles == 1 else 's'}"
+    click.echo(f"wrote {target} from {imported.format} ({articles})")
     click.echo(imported.report.summary())

@@ -250,6 +250,7 @@ def read_html(data: bytes, path: str, options: ImportOptions, report: ImportRepo
     reader.feed(decode_html(data, path))
     reader.close()
     reader.flush()
+    report.add("wrote out", "generated number", sum(1 for label, _ in reader.paragraphs if label))
     heading = HeadingTest("\n".join(text for _, text in reader.paragraphs))
     blocks: list[Block] = []
     for label, text in reader.paragraphs:
