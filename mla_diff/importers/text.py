@@ -25,9 +25,17 @@ def read_text(data: bytes, path: str, report: ImportReport) -> list[Block]:
     if len(pages) == 1 and not _hard_wrapped(text, width):
         # Kept line for line, so the parser reads it exactly as it would the file itself.
         return [Block(BlockKind.PARAGRAPH, "\n\n".join(_paragraphs(text)))]
-    lines = [_page_lines(page, number, width) for number, page in enumerate(pages, start=1)]
     if len(pages) > 1:
         report.add("split", "page", len(pages))
+    return clean_pages(pages, report)
+
+
+def clean_pages(pages: list[str], report: ImportReport) -> list[Block]:
+    """Pages of text as a PDF library extracts them -> blocks, judging wrapped lines by their
+    length in characters."""
+    text = "\n".join(pages)
+    width = max((len(line.rstrip()) for line in text.split("\n")), default=0)
+    lines = [_page_lines(page, number, width) for number, page in enumerate(pages, start=1)]
     lines = remove_furniture(lines, report, text)
     return join_lines(lines, report, text)
 
