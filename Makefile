@@ -32,13 +32,29 @@ lint: install ## ruff, ruff format --check and mypy --strict
 
 check: lint test ## everything CI checks: lint, types and tests
 
+parse-fixtures: install ## rewrite tests/fixtures/parse/*.json from the parser; review with git diff
+	MLA_DIFF_REGENERATE=1 $(PY) -m pytest -q tests/test_parse_fixtures.py
+
+quality: install ## score the concordance against the corpus ground truth (accuracy per pair)
+	$(PY) scripts/quality.py
+
 fix: install ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+bench: install ## time a full HTML compare against peers; writes tests/benchmarks/RESULTS.md
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) tests/benchmarks/bench.py
+
+bench-smoke: install ## a one-run benchmark on small pairs: checks the harness works, not its figures
+	$(PY) tests/benchmarks/bench.py --quick
 
 clean: ## remove the virtual environment, caches and generated reports
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist *.egg-info tests/artifacts
 	find $(REPORTS) -mindepth 1 ! -name README.md -delete 2>/dev/null || true
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-.PHONY: help install reports test lint check fix clean
+pdf-libraries: install ## compare PDF text libraries on typeset drafts (recall, articles, furniture, speed)
+	$(PY) -m scripts.pdf_libraries
+
+.PHONY: help install reports test lint check quality fix bench bench-smoke clean parse-fixtures pdf-libraries

@@ -8,7 +8,16 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from mla_diff.model import Comparison, Flag, Match, MatchStatus, Row, Severity
+from mla_diff.model import (
+    Comparison,
+    Edit,
+    Flag,
+    Match,
+    MatchStatus,
+    ParagraphDiff,
+    Row,
+    Severity,
+)
 
 TOOL_NAME = "mla-diff"
 
@@ -78,7 +87,45 @@ def _row_json(row: Row) -> dict[str, Any]:
         data["nearest"] = [
             {"article": c.number, "similarity": round(c.similarity, 3)} for c in match.nearest
         ]
+    if match.shares:
+        # Split and merged rows: which paragraphs went where ("paragraphs" of the old unit in a
+        # split, of the new unit in a merge).
+        data["shares"] = [
+            {
+                "old": share.old,
+                "new": share.new,
+                "paragraphs": list(share.paragraphs),
+                "sentences": share.sentences,
+            }
+            for share in match.shares
+        ]
+    data["edits"] = [_edit_json(edit) for edit in row.edits]
+    data["title_edits"] = [_edit_json(edit) for edit in row.title_edits]
+    data["paragraphs"] = [_paragraph_json(paragraph) for paragraph in row.paragraphs]
     return data
+
+
+def _edit_json(edit: Edit) -> dict[str, Any]:
+    """One run of a diff; "moved" and "ignored" appear only when set."""
+    data: dict[str, Any] = {"op": edit.op.value, "text": edit.text}
+    if edit.moved:
+        data["moved"] = edit.moved
+    if edit.ignored:
+        data["ignored"] = True
+    return data
+
+
+def _paragraph_json(paragraph: ParagraphDiff) -> dict[str, Any]:
+    return {
+        "status": paragraph.status.value,
+        "old": paragraph.old_label,
+        "new": paragraph.new_label,
+        "old_article": paragraph.old_article or None,
+        "new_article": paragraph.new_article or None,
+        "moved": paragraph.moved or None,
+        "counterpart": paragraph.counterpart or None,
+        "edits": [_edit_json(edit) for edit in paragraph.edits],
+    }
 
 
 def comparison_json(comparison: Comparison, tool_version: str) -> dict[str, Any]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mla_diff.compare import compare_drafts
 from mla_diff.errors import OutputError
 from mla_diff.model import Settings, Version
 from mla_diff.render import render_html, render_index
-from mla_diff.sources import Instrument, find_instruments, read_draft
+from mla_diff.sources import RULES_FILE, Instrument, find_instruments, read_draft, read_rules
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,16 @@ def write_text(path: Path, text: str) -> None:
         raise OutputError(f"cannot be written ({exc.strerror})", path=str(path)) from exc
 
 
+def settings_for(instrument: Instrument, settings: Settings | None) -> Settings:
+    """The settings for one instrument: a rules.toml beside its versions.toml is merged over
+    the shipped significance rules."""
+    settings = settings or Settings()
+    path = Path(instrument.directory) / RULES_FILE
+    if not path.is_file():
+        return settings
+    return replace(settings, rules=read_rules(path), rules_source=str(path))
+
+
 def build_reports(
     drafts: Path, out: Path, tool_version: str, settings: Settings | None = None
 ) -> list[Report]:
@@ -58,6 +68,7 @@ def build_reports(
     for instrument in instruments:
         folder = out / Path(instrument.directory).name
         folder.mkdir(exist_ok=True)
+        instrument_settings = settings_for(instrument, settings)
         parsed = {}
         for version in instrument.versions:
             parsed[version.path] = read_draft(Path(version.path), version)
@@ -66,7 +77,11 @@ def build_reports(
             old_version, old_draft = parsed[old.path]
             new_version, new_draft = parsed[new.path]
             comparison = compare_drafts(
-                old_draft, new_draft, settings, old_version=old_version, new_version=new_version
+                old_draft,
+                new_draft,
+                instrument_settings,
+                old_version=old_version,
+                new_version=new_version,
             )
             name = report_name(old, new)
             write_text(folder / name, render_html(comparison, tool_version))

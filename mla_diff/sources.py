@@ -148,6 +148,20 @@ def find_instruments(drafts: Path) -> tuple[Instrument, ...]:
     return tuple(load_instrument(folder) for folder in folders)
 
 
+RULES_FILE = "rules.toml"
+
+
+def read_rules(path: Path) -> str:
+    """The text of a rules file (TOML), or an InputError that names it."""
+    data = read_bytes(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "is not UTF-8 text", path=str(path), hint="save the rules file as UTF-8"
+        ) from exc
+
+
 # A table header line of TOML: `[[versions]]` opens a version entry, any other header ends one.
 _TABLE_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
 _VERSIONS_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*versions[ \t]*\]\][ \t]*(#.*)?$", re.MULTILINE)

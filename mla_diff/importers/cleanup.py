@@ -8,16 +8,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from mla_diff.model import Kind
-from mla_diff.parse import (
+from mla_diff.headings import (
     ANNEX_WORDS,
     ARTICLE_WORDS,
     CONTAINER_WORDS,
-    PREAMBLE_OPENERS,
     PREAMBLE_WORDS,
     detect_language,
-    parse_draft,
 )
+from mla_diff.model import Kind
+from mla_diff.parse import parse_draft
+from mla_diff.preamble import PREAMBLE_OPENERS, PREAMBLE_SUBJECTS
 
 
 class BlockKind(StrEnum):
@@ -100,7 +100,7 @@ _HEADING_WORDS = sorted(
     | {w.upper() for words in CONTAINER_WORDS.values() for w in words}
     | {w for words in ANNEX_WORDS.values() for w in words}
     | {w.upper() for words in ANNEX_WORDS.values() for w in words}
-    | set(PREAMBLE_WORDS)
+    | {w.capitalize() for w in PREAMBLE_WORDS}
     | {w.upper() for w in PREAMBLE_WORDS},
     key=len,
     reverse=True,
@@ -109,6 +109,9 @@ _HEADING_START = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in _HEADING_WORDS) + r")(?![a-zà-ÿ])"
 )
 _HEADING_KINDS = (Kind.ARTICLE, Kind.PART, Kind.ANNEX, Kind.PREAMBLE)
+
+
+_CONTEXT = "Article 1\n\n"
 
 
 class HeadingTest:
@@ -122,8 +125,13 @@ class HeadingTest:
         if len(text) > 160 or not _HEADING_START.match(text):
             return False
         if text not in self._seen:
-            units = parse_draft(text, self.language).units
-            self._seen[text] = any(u.kind in _HEADING_KINDS and u.heading for u in units)
+            # An article after the line gives the parser the context of a draft: a lone "PART I"
+            # or "Annex I" is otherwise read as a title page.
+            self._seen[text] = any(
+                u.kind in _HEADING_KINDS and u.heading and u.start == len(before)
+                for before in ("", _CONTEXT)
+                for u in parse_draft(f"{before}{text}\n\n{_CONTEXT}", self.language).units
+            )
         return self._seen[text]
 
 
@@ -419,6 +427,7 @@ def _title_like(text: str) -> bool:
     )
 
 
+_PREAMBLE_START = re.compile(rf"^(?:{PREAMBLE_OPENERS})\b")
 # A sub-paragraph label: "(a)", "(iv)", "a)". Items follow their chapeau without a blank line.
 _ITEM = re.compile(r"^(\([a-z]{1,2}\)|\([ivxlc]+\)|[a-z]{1,2}\))\s")
 
@@ -435,7 +444,11 @@ def render_blocks(blocks: list[Block]) -> str:
         text = "\n".join(tidy_text(part) for part in block.text.split("\n")).strip("\n")
         if not text:
             continue
-        if block.kind is BlockKind.HEADING or PREAMBLE_OPENERS.match(text):
+        if (
+            block.kind is BlockKind.HEADING
+            or _PREAMBLE_START.match(text)
+            or PREAMBLE_SUBJECTS.match(text)
+        ):
             front = False
         together = previous is not None and (
             block.kind is BlockKind.TITLE

@@ -1,8 +1,7 @@
 """Compare PDF text libraries on typeset drafts: word recall, articles found, furniture, speed.
 
-Run from the project root: `.venv/bin/python -m benchmarks.pdf_libraries` (needs the dev extra
-and ../shared/corpus). Each library's text goes through the same cleanup; pypdfium2 also gives
-the character geometry the importer uses."""
+Run `make pdf-libraries` (the dev extra and ../shared/corpus). Each library's text goes through
+the same cleanup; pypdfium2 also gives the character geometry the importer uses."""
 
 from __future__ import annotations
 
@@ -77,7 +76,7 @@ def main() -> None:
             for layout_name, layout in LAYOUTS.items():
                 pdf = Path(tmp) / f"{source.stem}-{layout_name}.pdf"
                 built = build_pdf(text, pdf, layout)
-                furniture = {f for f in built.furniture}
+                furniture = set(built.furniture)
                 for name, read in LIBRARIES.items():
                     start = time.perf_counter()
                     out = read(pdf)
