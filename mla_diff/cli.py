@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -23,15 +25,23 @@ from mla_diff.importers import (
     import_draft,
     write_draft,
 )
-from mla_diff.model import Settings, Version
+from mla_diff.jsonreport import load_schema
+from mla_diff.model import Settings
 from mla_diff.outline import outline_json, outline_text
-from mla_diff.render import render_html, render_json, render_markdown
-from mla_diff.reports import build_reports, write_text
+from mla_diff.render import render_html, render_json, render_markdown, render_text
+from mla_diff.reports import build_reports, describe_draft, write_text
 from mla_diff.sources import append_version, read_draft, read_rules
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json"}
+FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".txt": "text",
+}
 EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 
@@ -69,13 +79,18 @@ def main() -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Write the report here; the extension (.html, .md, .json) picks the format.",
+    help="Write the report here; the extension (.html, .md, .json, .txt) picks the format.",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "markdown", "json"]),
-    help="Output format (default: from -o's extension, else html).",
+    type=click.Choice(["html", "markdown", "json", "text"]),
+    help="Output format (default: from -o's extension; without -o, a terminal summary).",
+)
+@click.option(
+    "--title",
+    default="",
+    help="Instrument named in the report header (default: from versions.toml or the draft).",
 )
 @click.option(
     "--old-label", default="", help="Label of the old version in the report (default: file name)."
@@ -125,8 +140,12 @@ def compare(
     ignore: str,
     granularity: str,
     rules_file: Path | None,
+    title: str,
 ) -> None:
     """Compare two drafts OLD and NEW article by article.
+
+    Without -o, prints a summary for the terminal (or the --format asked for). Labels, dates
+    and the instrument come from a versions.toml beside the drafts when it lists them.
 
     Exit code 0 when the drafts have no change, 1 when they differ, 2 on error."""
     if output is not None and output.resolve() in (old.resolve(), new.resolve()):
@@ -143,14 +162,12 @@ def compare(
                 path=str(output),
                 hint="use .html, .md or .json, or say --format",
             )
-    fmt = fmt or "html"
+    fmt = fmt or "text"
     language = "" if language == "auto" else language
-    old_version, old_draft = read_draft(
-        old, Version(label=old_label or old.name, path=str(old)), language
-    )
-    new_version, new_draft = read_draft(
-        new, Version(label=new_label or new.name, path=str(new)), language
-    )
+    old_described, old_title = describe_draft(old, old_label)
+    new_described, new_title = describe_draft(new, new_label)
+    old_version, old_draft = read_draft(old, old_described, language)
+    new_version, new_draft = read_draft(new, new_described, language)
     settings = Settings(
         granularity=granularity,
         ignore=frozenset(part.strip() for part in ignore.split(",") if part.strip()),
@@ -161,13 +178,31 @@ def compare(
     comparison = compare_drafts(
         old_draft, new_draft, settings, old_version=old_version, new_version=new_version
     )
-    render = {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt]
-    text = render(comparison, __version__)
+    instrument = title or new_title or old_title
+    if fmt == "text":
+        colour = output is None and _colour_wanted()
+        text = render_text(comparison, __version__, instrument, colour=colour)
+    else:
+        render = {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt]
+        text = render(comparison, __version__, instrument)
     if output is None:
         click.echo(text, nl=False)
     else:
         write_text(output, text)
     sys.exit(EXIT_CHANGED if comparison.changed and not exit_zero else EXIT_SAME)
+
+
+def _colour_wanted() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema that describes `compare --format json` output.
+
+    The same file ships in the package as mla_diff/data/comparison.schema.json."""
+    click.echo(json.dumps(load_schema(), indent=2, ensure_ascii=False))
 
 
 @main.command()
@@ -185,7 +220,8 @@ def reports(drafts: Path, output: Path) -> None:
     """Build HTML reports for every instrument under DRAFTS (default: drafts/).
 
     For each folder with a versions.toml: a report per consecutive pair of versions and one from
-    the first to the last, an index per instrument and OUTPUT/index.html linking them all."""
+    the first to the last (HTML, with Markdown and JSON beside it), an index per instrument and
+    OUTPUT/index.html linking them all. The same drafts always give the same bytes."""
     written = build_reports(drafts, output, __version__)
     for report in written:
         click.echo(f"wrote {report.path}")
