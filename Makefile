@@ -59,4 +59,7 @@ clean: ## remove the virtual environment, caches and generated reports
 	find $(REPORTS) -mindepth 1 ! -name README.md -delete 2>/dev/null || true
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-.PHONY: help install reports review test lint check quality fix bench bench-smoke clean parse-fixtures
+pdf-libraries: install ## compare PDF text libraries on typeset drafts (recall, articles, furniture, speed)
+	$(PY) -m scripts.pdf_libraries
+
+.PHONY: help install reports review test lint check quality fix bench bench-smoke clean parse-fixtures pdf-libraries
