@@ -25,6 +25,12 @@ reports: install ## build reports/ from drafts/ (one HTML report per pair, an in
 test: install ## run the test suite
 	$(PY) -m pytest -q
 
+golden: install ## regenerate the golden reports in tests/golden/ (review the diff before committing)
+	MLA_DIFF_REGENERATE=1 $(PY) -m pytest -q tests/test_golden.py
+
+browser: install ## the browser tests only (Debian's chromium through Playwright); artifacts in tests/artifacts/
+	$(PY) -m pytest -q -m browser
+
 lint: install ## ruff, ruff format --check and mypy --strict
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -48,4 +54,4 @@ clean: ## remove the virtual environment, caches and generated reports
 	find $(REPORTS) -mindepth 1 ! -name README.md -delete 2>/dev/null || true
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-.PHONY: help install reports test lint check fix bench bench-smoke clean
+.PHONY: help install reports test golden browser lint check fix bench bench-smoke clean

@@ -222,6 +222,16 @@ class ReportView:
         return (*self.section("removed"), *self.section("changed"), *self.section("added"))
 
     @property
+    def glance(self) -> tuple[RowView, ...]:
+        """The changes for a summary: those with critical or high flags first, gravest first,
+        then the others in page order."""
+        grave = {Severity.CRITICAL.value: 0, Severity.HIGH.value: 1}
+        changes = self.changes
+        return tuple(
+            sorted(changes, key=lambda r: (grave.get(r.flag_severity, 2), changes.index(r)))
+        )
+
+    @property
     def illustrative(self) -> bool:
         c = self.comparison
         return c.old_version.illustrative or c.new_version.illustrative
