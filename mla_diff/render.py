@@ -40,7 +40,8 @@ def css_string(text: str) -> Markup:
         if char.isascii() and (char.isalnum() or char == " "):
             out.append(char)
         else:
-            out.append(f"\\{ord(char):06x}")
+            # the space ends the escape and is swallowed by it, so real spaces after it survive
+            out.append(f"\\{ord(char):x} ")
     return Markup('"' + "".join(out) + '"')
 
 

@@ -174,6 +174,15 @@ class RowView:
         return excerpt(" ".join(side.unit.text for side in sides))
 
     @property
+    def place(self) -> str:
+        """Where the provision sits: "Part III", or "Part III (old), Part V (new)" after a move."""
+        old = " › ".join(self.old[0].unit.path) if self.old else ""
+        new = " › ".join(self.new[0].unit.path) if self.new else ""
+        if old == new or not (old and new):
+            return old or new
+        return f"{old} (old), {new} (new)"
+
+    @property
     def has_redline(self) -> bool:
         return bool(self.inline)
 
