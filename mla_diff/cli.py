@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -15,11 +16,13 @@ import click
 from mla_diff import __version__
 from mla_diff.compare import compare_drafts
 from mla_diff.errors import InputError, MlaDiffError, OutputError
+from mla_diff.headings import LANGUAGES
 from mla_diff.jsonreport import load_schema
 from mla_diff.model import Settings
+from mla_diff.outline import outline_json, outline_text
 from mla_diff.render import render_html, render_json, render_markdown, render_text
 from mla_diff.reports import build_reports, describe_draft, write_text
-from mla_diff.sources import read_draft
+from mla_diff.sources import read_draft, read_rules
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -88,6 +91,34 @@ def main() -> None:
     "--new-label", default="", help="Label of the new version in the report (default: file name)."
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the drafts differ.")
+@click.option(
+    "--language",
+    type=click.Choice(["auto", *LANGUAGES]),
+    default="auto",
+    show_default=True,
+    help="Language of the drafts' headings (Article, Artikel, Artículo...); auto detects it.",
+)
+@click.option(
+    "--ignore",
+    default="",
+    metavar="LIST",
+    help="Differences not to count as changes, comma-separated: whitespace, case, punctuation, "
+    "numbering. They stay visible; square brackets and words always count.",
+)
+@click.option(
+    "--granularity",
+    type=click.Choice(["word", "char"]),
+    default="word",
+    show_default=True,
+    help="Diff word by word, or character by character.",
+)
+@click.option(
+    "--rules",
+    "rules_file",
+    type=click.Path(path_type=Path),
+    help="A TOML rules file merged over the shipped significance rules (watch terms, modals, "
+    "qualifiers...).",
+)
 @reports_errors
 def compare(
     old: Path,
@@ -98,6 +129,10 @@ def compare(
     new_label: str,
     exit_zero: bool,
     title: str,
+    language: str,
+    ignore: str,
+    granularity: str,
+    rules_file: Path | None,
 ) -> None:
     """Compare two drafts OLD and NEW article by article.
 
@@ -120,12 +155,20 @@ def compare(
                 hint="use .html, .md or .json, or say --format",
             )
     fmt = fmt or "text"
+    language = "" if language == "auto" else language
     old_described, old_title = describe_draft(old, old_label)
     new_described, new_title = describe_draft(new, new_label)
-    old_version, old_draft = read_draft(old, old_described)
-    new_version, new_draft = read_draft(new, new_described)
+    old_version, old_draft = read_draft(old, old_described, language)
+    new_version, new_draft = read_draft(new, new_described, language)
+    settings = Settings(
+        granularity=granularity,
+        ignore=frozenset(part.strip() for part in ignore.split(",") if part.strip()),
+        language=language,
+    )
+    if rules_file is not None:
+        settings = replace(settings, rules=read_rules(rules_file), rules_source=str(rules_file))
     comparison = compare_drafts(
-        old_draft, new_draft, Settings(), old_version=old_version, new_version=new_version
+        old_draft, new_draft, settings, old_version=old_version, new_version=new_version
     )
     instrument = title or new_title or old_title
     if fmt == "text":
@@ -175,3 +218,34 @@ def reports(drafts: Path, output: Path) -> None:
     for report in written:
         click.echo(f"wrote {report.path}")
     click.echo(f"{len(written)} reports; open {output / 'index.html'}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: an indented tree; json: an object whose `units` list has kind, number, title...",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["auto", *LANGUAGES]),
+    default="auto",
+    show_default=True,
+    help="Language of the draft's headings (Article, Artikel, Artículo...); auto detects it.",
+)
+@reports_errors
+def outline(file: Path, fmt: str, language: str) -> None:
+    """Print the structure the parser finds in the draft FILE: title block, preamble paragraphs,
+    parts and chapters, articles with their titles and paragraph counts, final clauses, annexes,
+    each with its source lines, then any warnings.
+
+    Check it before comparing: a missed or invented article misaligns everything after it."""
+    _, draft = read_draft(file, language="" if language == "auto" else language)
+    if fmt == "json":
+        click.echo(outline_json(draft), nl=False)
+    else:
+        click.echo(outline_text(draft, file.name), nl=False)

@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from mla_diff.model import Comparison, Edit, Flag, MatchStatus, Unit, Version
+from mla_diff.model import Comparison, Edit, Flag, MatchStatus, ParagraphDiff, Unit, Version
 from mla_diff.view import RowView, build_view, summarize
 
 TOOL_NAME = "mla-diff"
@@ -53,8 +53,31 @@ def _unit_json(unit: Unit, anchor: str) -> dict[str, Any]:
     }
 
 
-def _edits_json(edits: tuple[Edit, ...]) -> list[dict[str, str]]:
-    return [{"op": edit.op.value, "text": edit.text, "moved": edit.moved} for edit in edits]
+def _edit_json(edit: Edit) -> dict[str, Any]:
+    """One run of a diff; "moved" and "ignored" appear only when set."""
+    data: dict[str, Any] = {"op": edit.op.value, "text": edit.text}
+    if edit.moved:
+        data["moved"] = edit.moved
+    if edit.ignored:
+        data["ignored"] = True
+    return data
+
+
+def _edits_json(edits: tuple[Edit, ...]) -> list[dict[str, Any]]:
+    return [_edit_json(edit) for edit in edits]
+
+
+def _paragraph_json(paragraph: ParagraphDiff) -> dict[str, Any]:
+    return {
+        "status": paragraph.status.value,
+        "old": paragraph.old_label,
+        "new": paragraph.new_label,
+        "old_article": paragraph.old_article or None,
+        "new_article": paragraph.new_article or None,
+        "moved": paragraph.moved or None,
+        "counterpart": paragraph.counterpart or None,
+        "edits": _edits_json(paragraph.edits),
+    }
 
 
 def _flag_json(flag: Flag, anchors: list[str]) -> dict[str, Any]:
@@ -88,6 +111,18 @@ def _row_json(view: RowView) -> dict[str, Any]:
         data["nearest"] = [
             {"article": c.number, "similarity": round(c.similarity, 3)} for c in match.nearest
         ]
+    if match.shares:
+        # Split and merged rows: which paragraphs went where ("paragraphs" of the old unit in a
+        # split, of the new unit in a merge).
+        data["shares"] = [
+            {
+                "old": share.old,
+                "new": share.new,
+                "paragraphs": list(share.paragraphs),
+                "sentences": share.sentences,
+            }
+            for share in match.shares
+        ]
     data.update(
         {
             "change": view.status,
@@ -97,6 +132,7 @@ def _row_json(view: RowView) -> dict[str, Any]:
             "new_units": [_unit_json(side.unit, side.anchor) for side in view.new],
             "edits": _edits_json(view.row.edits),
             "title_edits": _edits_json(view.row.title_edits),
+            "paragraphs": [_paragraph_json(p) for p in view.row.paragraphs],
         }
     )
     return data
@@ -108,8 +144,6 @@ def comparison_json(
     """The JSON report as a dict; every field is documented in the shipped schema."""
     view = build_view(comparison, instrument)
     settings = comparison.settings
-    summary: dict[str, Any] = dict(summarize(comparison))
-    summary["flags"] = len(comparison.flags)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": TOOL_NAME, "version": tool_version},
@@ -124,7 +158,7 @@ def comparison_json(
         "old": _version_json(comparison.old_version, len(comparison.old.units)),
         "new": _version_json(comparison.new_version, len(comparison.new.units)),
         "changed": comparison.changed,
-        "summary": summary,
+        "summary": summarize(comparison),
         "concordance": [_row_json(row) for row in view.rows],
         "flags": [
             _flag_json(flag_view.flag, [link.anchor for link in flag_view.links])

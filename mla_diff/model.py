@@ -41,6 +41,7 @@ class Paragraph:
     text: str  # normalised text, without the label
     depth: int = 0  # 0 paragraph, 1 sub-paragraph, 2 sub-sub-paragraph
     role: str = "text"  # "text", "chapeau" (introduces a list), "item", "tail" (closes a list)
+    line: int = 0  # 1-based source line where the paragraph starts
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,9 @@ class Unit:
     brackets: tuple[str, ...] = ()  # square-bracketed spans of the text (unagreed text, options)
     status: UnitStatus = UnitStatus.ACTIVE
     index: int = 0  # position among the draft's units
+    # The source it covers, as [start, end) offsets into Draft.source in order: one span, or more
+    # when page furniture interrupts it. All units' spans and the furniture tile the source.
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def key(self) -> str:
@@ -151,7 +155,8 @@ class Unit:
         if self.kind is Kind.ARTICLE:
             return f"art. {self.number}"
         if self.kind is Kind.PREAMBLE:
-            return self.number
+            # "PP3"; the opening words and "Have agreed as follows:" are not numbered paragraphs.
+            return self.number if self.number.startswith("PP") else f"preamble ({self.number})"
         if self.kind is Kind.ANNEX:
             return f"Annex {self.number}" if self.number else "Annex"
         if self.kind is Kind.SECTION:
@@ -214,6 +219,18 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Share:
+    """In a split or merged row: which paragraphs passed from one unit to another."""
+
+    old: str  # label of the old unit
+    new: str  # label of the new unit
+    # Labels ("1", "(a)") or ordinals: of the old unit's paragraphs in a split, of the new unit's
+    # in a merge.
+    paragraphs: tuple[str, ...]
+    sentences: bool = False  # the unit had no paragraphs: the ordinals count its sentences
+
+
+@dataclass(frozen=True)
 class Match:
     """One row of the concordance: these old units became these new units."""
 
@@ -227,6 +244,7 @@ class Match:
     modified: bool = False
     moved: bool = False
     nearest: tuple[Candidate, ...] = ()
+    shares: tuple[Share, ...] = ()  # split and merged rows: which paragraphs went where
 
 
 class Op(StrEnum):
@@ -243,6 +261,9 @@ class Edit:
     op: Op
     text: str
     moved: str = ""  # id shared by both ends of a move ("" when the text did not move)
+    ignored: bool = (
+        False  # a change the ignore options do not count (case, spacing...): still shown
+    )
 
 
 class Severity(StrEnum):
@@ -285,12 +306,41 @@ class Settings:
     ignore: frozenset[str] = frozenset()  # "whitespace", "case", "punctuation", "numbering"
     language: str = ""  # "" detects
     diff_timeout: float = 0.0  # seconds; 0 means no limit, so results never depend on speed
+    rules: str = ""  # TOML text overriding the shipped significance rules ("" = shipped rules only)
+    rules_source: str = ""  # where `rules` came from, for the report: a file path
 
     def describe(self) -> str:
         ignore = ",".join(sorted(self.ignore)) or "nothing"
-        return (
+        described = (
             f"granularity={self.granularity}; ignore={ignore}; language={self.language or 'auto'}"
         )
+        if self.rules:
+            described += f"; rules={self.rules_source or 'custom'}"
+        return described
+
+
+class ParagraphStatus(StrEnum):
+    """What happened to one paragraph of an article between two drafts."""
+
+    EQUAL = "equal"
+    MODIFIED = "modified"
+    MOVED = "moved"  # paired with a paragraph elsewhere: out of order, or in another article
+    ADDED = "added"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True)
+class ParagraphDiff:
+    """One paragraph of a row, aligned with its counterpart before its words are diffed."""
+
+    status: ParagraphStatus
+    old_label: str | None  # the paragraph's citation in the old draft: "1", "1(a)", "" unlabelled
+    new_label: str | None  # None on the side where the paragraph does not exist
+    edits: tuple[Edit, ...] = ()  # word diff of the paragraph; EQUAL+DELETE = old paragraph text
+    moved: str = ""  # id shared with the other end of a move ("" when not moved)
+    counterpart: str = ""  # where the other end of a move between articles is: "art. 9(2)"
+    old_article: str = ""  # number of the old unit holding it (split and merged rows hold several)
+    new_article: str = ""
 
 
 @dataclass(frozen=True)
@@ -300,6 +350,7 @@ class Row:
     match: Match
     edits: tuple[Edit, ...] = ()
     title_edits: tuple[Edit, ...] = ()
+    paragraphs: tuple[ParagraphDiff, ...] = ()  # every paragraph of both sides, in reading order
 
 
 @dataclass(frozen=True)

