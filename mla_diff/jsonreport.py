@@ -53,18 +53,15 @@ def _unit_json(unit: Unit, anchor: str) -> dict[str, Any]:
     }
 
 
-def _edit_json(edit: Edit) -> dict[str, Any]:
-    """One run of a diff; "moved" and "ignored" appear only when set."""
-    data: dict[str, Any] = {"op": edit.op.value, "text": edit.text}
-    if edit.moved:
-        data["moved"] = edit.moved
-    if edit.ignored:
-        data["ignored"] = True
-    return data
-
-
 def _edits_json(edits: tuple[Edit, ...]) -> list[dict[str, Any]]:
-    return [_edit_json(edit) for edit in edits]
+    """Runs of a diff; "ignored" appears only when set."""
+    out: list[dict[str, Any]] = []
+    for edit in edits:
+        data: dict[str, Any] = {"op": edit.op.value, "text": edit.text, "moved": edit.moved}
+        if edit.ignored:
+            data["ignored"] = True
+        out.append(data)
+    return out
 
 
 def _paragraph_json(paragraph: ParagraphDiff) -> dict[str, Any]:
@@ -111,6 +108,18 @@ def _row_json(view: RowView) -> dict[str, Any]:
         data["nearest"] = [
             {"article": c.number, "similarity": round(c.similarity, 3)} for c in match.nearest
         ]
+    data.update(
+        {
+            "change": view.status,
+            "title": view.title,
+            "anchor": view.anchor,
+            "old_units": [_unit_json(side.unit, side.anchor) for side in view.old],
+            "new_units": [_unit_json(side.unit, side.anchor) for side in view.new],
+            "edits": _edits_json(view.row.edits),
+            "title_edits": _edits_json(view.row.title_edits),
+            "paragraphs": [_paragraph_json(paragraph) for paragraph in view.row.paragraphs],
+        }
+    )
     if match.shares:
         # Split and merged rows: which paragraphs went where ("paragraphs" of the old unit in a
         # split, of the new unit in a merge).
@@ -123,18 +132,6 @@ def _row_json(view: RowView) -> dict[str, Any]:
             }
             for share in match.shares
         ]
-    data.update(
-        {
-            "change": view.status,
-            "title": view.title,
-            "anchor": view.anchor,
-            "old_units": [_unit_json(side.unit, side.anchor) for side in view.old],
-            "new_units": [_unit_json(side.unit, side.anchor) for side in view.new],
-            "edits": _edits_json(view.row.edits),
-            "title_edits": _edits_json(view.row.title_edits),
-            "paragraphs": [_paragraph_json(p) for p in view.row.paragraphs],
-        }
-    )
     return data
 
 
@@ -144,6 +141,8 @@ def comparison_json(
     """The JSON report as a dict; every field is documented in the shipped schema."""
     view = build_view(comparison, instrument)
     settings = comparison.settings
+    summary: dict[str, Any] = dict(summarize(comparison))
+    summary["flags"] = len(comparison.flags)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": TOOL_NAME, "version": tool_version},
@@ -158,7 +157,7 @@ def comparison_json(
         "old": _version_json(comparison.old_version, len(comparison.old.units)),
         "new": _version_json(comparison.new_version, len(comparison.new.units)),
         "changed": comparison.changed,
-        "summary": summarize(comparison),
+        "summary": summary,
         "concordance": [_row_json(row) for row in view.rows],
         "flags": [
             _flag_json(flag_view.flag, [link.anchor for link in flag_view.links])

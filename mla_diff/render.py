@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from mla_diff.history import History, TermHit
 from mla_diff.jsonreport import TOOL_NAME, comparison_json, load_schema, render_json
 from mla_diff.markdown import MARKDOWN_LIMIT, fit_markdown, md_runs, md_text
 from mla_diff.model import Comparison, Severity
 from mla_diff.terminal import render_text
-from mla_diff.view import STATUS_LABELS, ReportView, build_view, row_status, summarize
+from mla_diff.view import STATUS_LABELS, ReportView, anchor_key, build_view, row_status, summarize
 
 __all__ = [
     "MARKDOWN_LIMIT",
@@ -168,3 +170,50 @@ def render_index(
 def view_of(comparison: Comparison, instrument: str = "") -> ReportView:
     """The report's view of a comparison, for callers that list counts (index pages)."""
     return build_view(comparison, instrument)
+
+
+def render_history(
+    history: History,
+    tool_version: str,
+    *,
+    title: str = "",
+    step_hrefs: Sequence[str | None] = (),
+    terms: Sequence[str] = (),
+    hits: Sequence[TermHit] = (),
+) -> str:
+    """The timeline page of a History: a row per lineage, a column per version, each cell linking
+    to that step's comparison (`step_hrefs[k - 1]` compares versions k - 1 and k), then every
+    provision's text in every version."""
+    hrefs = list(step_hrefs) or [None] * (len(history.versions) - 1)
+    rows = []
+    for lineage in history.lineages:
+        cells = []
+        present = [unit for unit in lineage.units if unit is not None]
+        first, last = present[0], present[-1]
+        label = first.citation
+        if last.number != first.number:
+            label = f"{label} → {last.number}"
+        for index, unit in enumerate(lineage.units):
+            # Everything in the first version is introduced there: marking it would be noise.
+            steps = lineage.events_at(index) if index else ()
+            href = hrefs[index - 1] if index else None
+            if href and unit is not None:
+                href = f"{href}#new-{anchor_key(unit)}"
+            elif href and steps:
+                previous = lineage.units[index - 1]
+                href = f"{href}#old-{anchor_key(previous)}" if previous is not None else href
+            elif unit is None:
+                href = None
+            cells.append({"unit": unit, "steps": steps, "href": href})
+        rows.append({"lineage": lineage, "label": label, "cells": cells})
+    template = _ENV.get_template("history.html")
+    return template.render(
+        print_header=f"{title or 'History'} · unofficial comparison",
+        h=history,
+        title=title or "History of every provision",
+        rows=rows,
+        terms=list(terms),
+        hits=list(hits),
+        tool=TOOL_NAME,
+        tool_version=tool_version,
+    )

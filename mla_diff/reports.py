@@ -8,21 +8,29 @@ from pathlib import Path
 
 from mla_diff.compare import compare_drafts
 from mla_diff.errors import OutputError
+from mla_diff.gitsource import read_instrument
+from mla_diff.history import build_history, reuse_concordances
 from mla_diff.model import Comparison, Draft, Settings, Severity, Version
-from mla_diff.render import IndexEntry, render_html, render_index, render_json, render_markdown
+from mla_diff.render import (
+    IndexEntry,
+    render_history,
+    render_html,
+    render_index,
+    render_json,
+    render_markdown,
+)
 from mla_diff.sources import (
-    MANIFEST,
     RULES_FILE,
     Instrument,
     find_instruments,
-    load_instrument,
-    read_draft,
     read_rules,
 )
 from mla_diff.view import build_view, flag_count
 
 # What each report file of a pair is, by extension.
 REPORT_FORMATS = (("html", "HTML"), ("md", "Markdown"), ("json", "JSON"))
+
+HISTORY_PAGE = "history.html"
 
 
 @dataclass(frozen=True)
@@ -66,22 +74,6 @@ def settings_for(instrument: Instrument, settings: Settings | None) -> Settings:
     return replace(settings, rules=read_rules(path), rules_source=str(path))
 
 
-def describe_draft(path: Path, label: str = "") -> tuple[Version, str]:
-    """The Version of a draft file and its instrument's title, from the versions.toml beside it
-    when that manifest lists the file; otherwise the file name. `label` overrides the label."""
-    version = Version(label=path.name, path=str(path))
-    title = ""
-    if (path.parent / MANIFEST).is_file():
-        instrument = load_instrument(path.parent)
-        for listed in instrument.versions:
-            if Path(listed.path).resolve() == path.resolve():
-                version = replace(listed, path=str(path))
-                title = instrument.title
-    if label:
-        version = replace(version, label=label)
-    return version, title
-
-
 def _counts(comparison: Comparison) -> tuple[tuple[str, int], ...]:
     view = build_view(comparison)
     sections = (("removed", "removed"), ("changed", "changed"), ("added", "added"))
@@ -102,9 +94,11 @@ def _remove_stale(folder: Path, keep: set[str]) -> None:
 def _build_instrument(
     instrument: Instrument, folder: Path, tool_version: str, settings: Settings | None
 ) -> tuple[list[Report], IndexEntry]:
-    parsed: dict[str, tuple[Version, Draft]] = {}
-    for version in instrument.versions:
-        parsed[version.path] = read_draft(Path(version.path), version)
+    parsed = {
+        version.path: read
+        for version, read in zip(instrument.versions, read_instrument(instrument), strict=True)
+    }
+    comparisons: list[Comparison] = []
     written: list[Report] = []
     entries: list[IndexEntry] = []
     names = {"index.html"}
@@ -113,8 +107,13 @@ def _build_instrument(
         old_version, old_draft = parsed[old.path]
         new_version, new_draft = parsed[new.path]
         comparison = compare_drafts(
-            old_draft, new_draft, settings, old_version=old_version, new_version=new_version
+            old_draft,
+            new_draft,
+            settings_for(instrument, settings),
+            old_version=old_version,
+            new_version=new_version,
         )
+        comparisons.append(comparison)
         name = report_name(old, new)
         stem = name.removesuffix(".html")
         renders = {
@@ -136,6 +135,11 @@ def _build_instrument(
                 counts=_counts(comparison),
             )
         )
+    steps = [comparisons[k] for k in range(len(instrument.versions) - 1)]
+    entries.insert(
+        0, write_history_page(instrument, list(parsed.values()), folder, tool_version, steps)
+    )
+    names.add(HISTORY_PAGE)
     index_versions = tuple(parsed[version.path][0] for version in instrument.versions)
     write_text(
         folder / "index.html",
@@ -158,6 +162,28 @@ def _build_instrument(
     return written, top
 
 
+def write_history_page(
+    instrument: Instrument,
+    read: list[tuple[Version, Draft]],
+    folder: Path,
+    tool_version: str,
+    comparisons: list[Comparison],
+) -> IndexEntry:
+    """The instrument's history page, linking each step to its pair report; its index entry."""
+    versions = [version for version, _ in read]
+    drafts = [draft for _, draft in read]
+    history = build_history(versions, drafts, reuse_concordances(comparisons))
+    hrefs = [report_name(old, new) for old, new in itertools.pairwise(instrument.versions)]
+    page = render_history(history, tool_version, title=instrument.title, step_hrefs=hrefs)
+    write_text(folder / HISTORY_PAGE, page)
+    return IndexEntry(
+        title="History of every provision",
+        href=HISTORY_PAGE,
+        note="Every article across all versions: where it came from, when it was renumbered, "
+        "amended or removed.",
+    )
+
+
 def build_reports(
     drafts: Path, out: Path, tool_version: str, settings: Settings | None = None
 ) -> list[Report]:
@@ -175,9 +201,7 @@ def build_reports(
             folder.mkdir(exist_ok=True)
         except OSError as exc:
             raise OutputError(f"cannot be created ({exc.strerror})", path=str(folder)) from exc
-        reports, entry = _build_instrument(
-            instrument, folder, tool_version, settings_for(instrument, settings)
-        )
+        reports, entry = _build_instrument(instrument, folder, tool_version, settings)
         written.extend(reports)
         top_entries.append(entry)
     write_text(

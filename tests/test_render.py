@@ -120,9 +120,11 @@ def test_summary_comes_first_and_critical_flags_lead(page: str) -> None:
     assert page.index('<section id="removed"') < page.index('<section id="changed"')
     assert page.index('<section id="changed"') < page.index('<section id="unchanged"')
     text = read_page(page).flat_text
-    assert text.index("Critical 1 flag") < text.index("High 4 flags") < text.index("Medium 2 flags")
+    assert text.index("Critical 1 flag") < text.index("High 4 flags") < text.index("Medium 3 flags")
     flags = text[text.index("Flags, gravest first") :]
-    assert "art. 4 → — article-deleted Art. 4 (Pardon, amnesty and commutation)" in flags
+    assert (
+        "art. 4 → — article-deleted Art. 4 (Pardon, amnesty and commutation) was deleted" in flags
+    )
 
 
 def test_flags_link_to_their_article(page: str) -> None:
@@ -151,7 +153,7 @@ def test_side_by_side_and_inline_views_are_both_in_the_page(page: str) -> None:
 def test_unchanged_and_renumbered_only_provisions_are_collapsed(page: str) -> None:
     unchanged = page.split('id="unchanged"', 1)[1].split("</section>", 1)[0]
     assert unchanged.count('<details class="provision quiet"') == unchanged.count("<details")
-    assert unchanged.count("<details") >= 5
+    assert "Renumbered only" in unchanged
     assert "<details open" not in page
 
 

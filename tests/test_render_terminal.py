@@ -11,7 +11,10 @@ def test_plain_summary_has_no_escape_codes() -> None:
     assert "\x1b[" not in text
     assert "Preliminary draft (Nov 2018) → Revised draft (Mar 2020)" in text
     assert "Unofficial comparison, not an authoritative text." in text
-    assert "CRITICAL  art. 4 → —  Art. 4 (Pardon, amnesty and commutation)" in text
+    assert (
+        "CRITICAL  art. 4 → —  Art. 4 (Pardon, amnesty and commutation) was deleted; it mentioned"
+        in text
+    )
     assert "right to [-seek reparation, in accordance with its domestic law-]{+reparation+}" in text
 
 
