@@ -65,6 +65,7 @@ from mla_diff.reports import build_reports, write_text
 from mla_diff.sources import (
     MANIFEST,
     append_version,
+    check_label,
     load_instrument,
     load_text,
     read_draft,
@@ -583,6 +584,7 @@ def add(
     """Add a new version DRAFT (a file, or FILE@REV) to an instrument: copy it into
     DRAFTS/INSTRUMENT/, append it to that folder's versions.toml, and with --commit commit both
     and tag the commit."""
+    check_label(label)
     if not _DATE.match(date_text):
         raise InputError(f"--date {date_text} is not YYYY-MM-DD", hint="e.g. --date 2022-11-30")
     try:
@@ -873,8 +875,7 @@ def import_(
     what it is unsure of. A scanned PDF needs OCR first (ocrmypdf)."""
     check_instrument(instrument)
     check_date(date)
-    if not label.strip():
-        raise InputError("the label is empty", hint='give one, e.g. --label "Revised draft"')
+    check_label(label)
     target = drafts / instrument / draft_file_name(date, label)
     if target.exists() and not force:
         raise OutputError(

@@ -267,3 +267,22 @@ def _check_manifest(text: str, file: str, manifest: Path) -> None:
         raise ManifestError(  # pragma: no cover - same
             "could not be updated safely", path=str(manifest), hint="add the entry by hand"
         )
+
+
+# A slash between digits is a date ("Version 30/11/2022"); any other slash or backslash in a
+# label would read as a path where labels name files or tags.
+_PATH_IN_LABEL = re.compile(r"\\|(?<!\d)/|/(?!\d)")
+
+
+def check_label(label: str) -> str:
+    """A version label as advocates cite it; refused when empty or when it holds a path."""
+    if not label.strip():
+        raise InputError(
+            "the version label is empty", hint='give one, e.g. --label "Revised draft"'
+        )
+    if _PATH_IN_LABEL.search(label):
+        raise InputError(
+            f"the version label {label!r} contains a path separator",
+            hint="write it without / or \\; a date such as 30/11/2022 is fine",
+        )
+    return label

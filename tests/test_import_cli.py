@@ -68,7 +68,7 @@ def test_import_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
         (("--date", "2020-13-01"), "not a calendar date"),
         (("--date", "30/11/2022"), "YYYY-MM-DD or YYYY-MM"),
         (("--date", "2022-11", "--instrument", "../x"), "cannot be a folder name"),
-        (("--date", "2022-11", "--label", " "), "the label is empty"),
+        (("--date", "2022-11", "--label", " "), "the version label is empty"),
     ],
 )
 def test_import_bad_options_exit_2(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
