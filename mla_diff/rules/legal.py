@@ -239,6 +239,8 @@ def _zone(mention: Mention, language: Language) -> str:
         return "optional"
     if _has(unit.title, language.operative_titles) and _title_is_scope(unit.title, language):
         return "operative"
+    if _has(f"{mention.context}\n{mention.text}", language.operative_markers):
+        return "operative"
     return ""
 
 

@@ -72,6 +72,7 @@ class Language:
     watch_terms: tuple[Term, ...]
     critical_terms: frozenset[str]
     operative_titles: tuple[Phrase, ...]
+    operative_markers: tuple[Phrase, ...]
     optional_markers: tuple[Phrase, ...]
     crimes: tuple[Term, ...]
     refusal_markers: tuple[Phrase, ...]
@@ -186,6 +187,7 @@ def _language(reader: _Reader, code: str) -> Language:
         watch_terms=reader.terms(key("watch_terms")),
         critical_terms=frozenset(reader.strings(key("critical_terms.terms"))),
         operative_titles=reader.phrases(key("scope.operative_titles")),
+        operative_markers=reader.phrases(key("scope.operative_markers")),
         optional_markers=reader.phrases(key("scope.optional_markers")),
         crimes=reader.terms(key("scope.crimes")),
         refusal_markers=reader.phrases(key("refusal.markers")),

@@ -148,8 +148,11 @@ def paired_modals(passage: Passage, language: Language) -> Iterator[tuple[ModalU
             continue
         b = candidates[0]
         new.remove(b)
-        if a.modal.prohibition == b.modal.prohibition and a.modal.rank != b.modal.rank:
-            yield a, b
+        if a.modal.rank == b.modal.rank:
+            continue
+        if a.modal.prohibition != b.modal.prohibition and min(a.modal.rank, b.modal.rank) >= 4:
+            continue  # "shall" <-> "shall not": a reversal, binding either way, not a strength
+        yield a, b
 
 
 def _in_same_hunk(passage: Passage, use: ModalUse, new: list[ModalUse]) -> list[ModalUse]:
@@ -172,7 +175,7 @@ def obligations(provision: Provision, language: Language) -> Iterator[Finding]:
             rule = "obligation-strengthened" if stronger else "obligation-weakened"
             was, now = _said(passage.old, a), _said(passage.new, b)
             outcome = "the obligation is stronger" if stronger else "the obligation is weaker"
-            if a.modal.prohibition:
+            if a.modal.prohibition and b.modal.prohibition:
                 outcome = "the prohibition is stronger" if stronger else "the prohibition is weaker"
             evidence = passage.evidence("new", b.start, b.end)
             evidence = type(evidence)(passage.evidence("old", a.start, a.end).old, evidence.new)
