@@ -32,6 +32,12 @@ lint: install ## ruff, ruff format --check and mypy --strict
 
 check: lint test ## everything CI checks: lint, types and tests
 
+parse-fixtures: install ## rewrite tests/fixtures/parse/*.json from the parser; review with git diff
+	MLA_DIFF_REGENERATE=1 $(PY) -m pytest -q tests/test_parse_fixtures.py
+
+quality: install ## score the concordance against the corpus ground truth (accuracy per pair)
+	$(PY) scripts/quality.py
+
 fix: install ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
@@ -48,4 +54,4 @@ clean: ## remove the virtual environment, caches and generated reports
 	find $(REPORTS) -mindepth 1 ! -name README.md -delete 2>/dev/null || true
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-.PHONY: help install reports test lint check fix bench bench-smoke clean
+.PHONY: help install reports test lint check quality fix bench bench-smoke clean parse-fixtures

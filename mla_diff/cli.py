@@ -14,7 +14,9 @@ import click
 from mla_diff import __version__
 from mla_diff.compare import compare_drafts
 from mla_diff.errors import InputError, MlaDiffError, OutputError
+from mla_diff.headings import LANGUAGES
 from mla_diff.model import Settings, Version
+from mla_diff.outline import outline_json, outline_text
 from mla_diff.render import render_html, render_json, render_markdown
 from mla_diff.reports import build_reports, write_text
 from mla_diff.sources import read_draft, read_rules
@@ -95,6 +97,13 @@ def main() -> None:
     help="A TOML rules file merged over the shipped significance rules (watch terms, modals, "
     "qualifiers...).",
 )
+@click.option(
+    "--language",
+    type=click.Choice(["auto", *LANGUAGES]),
+    default="auto",
+    show_default=True,
+    help="Language of the drafts' headings (Article, Artikel, Artículo...); auto detects it.",
+)
 @reports_errors
 def compare(
     old: Path,
@@ -107,6 +116,7 @@ def compare(
     ignore: str,
     granularity: str,
     rules_file: Path | None,
+    language: str,
 ) -> None:
     """Compare two drafts OLD and NEW article by article.
 
@@ -126,16 +136,26 @@ def compare(
                 hint="use .html, .md or .json, or say --format",
             )
     fmt = fmt or "html"
-    old_version, old_draft = read_draft(old, Version(label=old_label or old.name, path=str(old)))
-    new_version, new_draft = read_draft(new, Version(label=new_label or new.name, path=str(new)))
+    language = "" if language == "auto" else language
+    old_version, old_draft = read_draft(
+        old, Version(label=old_label or old.name, path=str(old)), language
+    )
+    new_version, new_draft = read_draft(
+        new, Version(label=new_label or new.name, path=str(new)), language
+    )
     settings = Settings(
         granularity=granularity,
         ignore=frozenset(part.strip() for part in ignore.split(",") if part.strip()),
+        language=language,
     )
     if rules_file is not None:
         settings = replace(settings, rules=read_rules(rules_file), rules_source=str(rules_file))
     comparison = compare_drafts(
-        old_draft, new_draft, settings, old_version=old_version, new_version=new_version
+        old_draft,
+        new_draft,
+        settings,
+        old_version=old_version,
+        new_version=new_version,
     )
     render = {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt]
     text = render(comparison, __version__)
@@ -166,3 +186,34 @@ def reports(drafts: Path, output: Path) -> None:
     for report in written:
         click.echo(f"wrote {report.path}")
     click.echo(f"{len(written)} reports; open {output / 'index.html'}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: an indented tree; json: an object whose `units` list has kind, number, title...",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["auto", *LANGUAGES]),
+    default="auto",
+    show_default=True,
+    help="Language of the draft's headings (Article, Artikel, Artículo...); auto detects it.",
+)
+@reports_errors
+def outline(file: Path, fmt: str, language: str) -> None:
+    """Print the structure the parser finds in the draft FILE: title block, preamble paragraphs,
+    parts and chapters, articles with their titles and paragraph counts, final clauses, annexes,
+    each with its source lines, then any warnings.
+
+    Check it before comparing: a missed or invented article misaligns everything after it."""
+    _, draft = read_draft(file, language="" if language == "auto" else language)
+    if fmt == "json":
+        click.echo(outline_json(draft), nl=False)
+    else:
+        click.echo(outline_text(draft, file.name), nl=False)

@@ -19,7 +19,7 @@ from mla_diff.model import (
     Unit,
     Version,
 )
-from mla_diff.paragraphs import (
+from mla_diff.paragraph_diff import (
     Segment,
     Slot,
     align_segments,

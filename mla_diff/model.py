@@ -41,6 +41,7 @@ class Paragraph:
     text: str  # normalised text, without the label
     depth: int = 0  # 0 paragraph, 1 sub-paragraph, 2 sub-sub-paragraph
     role: str = "text"  # "text", "chapeau" (introduces a list), "item", "tail" (closes a list)
+    line: int = 0  # 1-based source line where the paragraph starts
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,9 @@ class Unit:
     brackets: tuple[str, ...] = ()  # square-bracketed spans of the text (unagreed text, options)
     status: UnitStatus = UnitStatus.ACTIVE
     index: int = 0  # position among the draft's units
+    # The source it covers, as [start, end) offsets into Draft.source in order: one span, or more
+    # when page furniture interrupts it. All units' spans and the furniture tile the source.
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def key(self) -> str:
@@ -151,7 +155,8 @@ class Unit:
         if self.kind is Kind.ARTICLE:
             return f"art. {self.number}"
         if self.kind is Kind.PREAMBLE:
-            return self.number
+            # "PP3"; the opening words and "Have agreed as follows:" are not numbered paragraphs.
+            return self.number if self.number.startswith("PP") else f"preamble ({self.number})"
         if self.kind is Kind.ANNEX:
             return f"Annex {self.number}" if self.number else "Annex"
         if self.kind is Kind.SECTION:
@@ -214,6 +219,18 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Share:
+    """In a split or merged row: which paragraphs passed from one unit to another."""
+
+    old: str  # label of the old unit
+    new: str  # label of the new unit
+    # Labels ("1", "(a)") or ordinals: of the old unit's paragraphs in a split, of the new unit's
+    # in a merge.
+    paragraphs: tuple[str, ...]
+    sentences: bool = False  # the unit had no paragraphs: the ordinals count its sentences
+
+
+@dataclass(frozen=True)
 class Match:
     """One row of the concordance: these old units became these new units."""
 
@@ -227,6 +244,7 @@ class Match:
     modified: bool = False
     moved: bool = False
     nearest: tuple[Candidate, ...] = ()
+    shares: tuple[Share, ...] = ()  # split and merged rows: which paragraphs went where
 
 
 class Op(StrEnum):

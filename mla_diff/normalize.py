@@ -80,36 +80,92 @@ _QUOTES = str.maketrans(
         "\u2033": '"',
     }
 )
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Every horizontal space, including the form feed that PDF extraction leaves at page breaks.
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
+# Pandoc and other converters escape markdown punctuation: "\[shall\]" is "[shall]".
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'])")
+# A horizontal rule ("---", "* * *", "___") separates; it is no text.
+_RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+# PDF extraction joins a hyphenated word's halves with a space: "juris- diction". A hyphen before
+# "and"/"or" is a suspended compound ("pre- and post-trial") and stays.
+_SPLIT_WORD = re.compile(
+    r"(?<![\w-])([^\W\d_]{2,})- (?!(?:and|or|und|oder|et|ou|y|o|e|en|of|to|bis)\b)"
+    r"(?=[^\W\d_A-Z]{2,})"
+)
 
 
 def clean_line(line: str) -> str:
-    """One line as compared: NFC, straight quotes, single spaces, no soft hyphens, no markdown links
-    or emphasis marks."""
+    """One line as compared: NFC, straight quotes, single spaces, no soft hyphens, and no markdown
+    links, emphasis marks or escapes."""
     line = unicodedata.normalize("NFC", line)
     line = _INVISIBLE.sub("", line)
     line = line.translate(_QUOTES)
-    line = _MARKDOWN_LINK.sub(r"\1", line)
-    line = _MARKDOWN_EMPHASIS.sub(r"\2", line)
-    return _SPACES.sub(" ", line).strip()
+    if _RULE.match(line):
+        return ""
+    if "[" in line:
+        line = _MARKDOWN_LINK.sub(r"\1", line)
+    if "*" in line or "_" in line:
+        line = _MARKDOWN_EMPHASIS.sub(r"\2", line)
+    if "\\" in line:
+        line = _MARKDOWN_ESCAPE.sub(r"\1", line)
+    line = _SPACES.sub(" ", line).strip()
+    if "- " in line:
+        line = _rejoin_split_words(line)
+    return line
 
 
-_HYPHENATED = re.compile(r"(\w)-$")
+def _rejoin_split_words(line: str) -> str:
+    def rejoin(match: re.Match[str]) -> str:
+        word = match[1]
+        return f"{word}-" if _keeps_hyphen(word) else word
+
+    return _SPLIT_WORD.sub(rejoin, line)
+
+
+# Prefixes that form hyphenated compounds ("co-operation", "non-governmental", "self-defence"):
+# a line break after them keeps the hyphen.
+_HYPHEN_PREFIXES = frozenset(
+    (
+        *("anti", "co", "cross", "ex", "extra", "inter", "intra", "multi", "non", "post", "pre"),
+        *("pro", "quasi", "re", "self", "semi", "sub", "super", "trans", "ultra", "vice", "well"),
+    )
+)
+
+
+def _keeps_hyphen(word: str) -> bool:
+    """Whether "word-" at a line end is a compound's hyphen rather than a hyphenation."""
+    return word[:1].isupper() or word.lower() in _HYPHEN_PREFIXES
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)-$")
 
 
 def join_wrapped(lines: list[str]) -> str:
     """Join the lines of one paragraph, undoing hyphenation at line ends ("juris-" + "diction")."""
-    out = ""
+    parts: list[str] = []
     for line in lines:
         if not line:
             continue
-        if not out:
-            out = line
-        elif _HYPHENATED.search(out) and line[:1].islower():
-            out = out[:-1] + line
+        if not parts:
+            parts.append(line)
+            continue
+        previous = parts[-1]
+        # Only the tail is searched, so a long line costs no more than a short one.
+        hyphen = _LAST_WORD.search(previous[-64:]) if previous.endswith("-") else None
+        if hyphen and line[:1].islower() and not _keeps_hyphen(hyphen[1]):
+            parts[-1] = previous[:-1]
+            parts.append(line)
+        elif hyphen and line[:1].isalpha():
+            parts.append(line)
         else:
-            out = f"{out} {line}"
-    return out
+            parts.append(" ")
+            parts.append(line)
+    return "".join(parts)
+
+
+def collapse_key(line: str) -> str:
+    """A line reduced to what repeats on every page: lower case, digits as #, single spaces."""
+    return re.sub(r"\d+", "#", " ".join(line.lower().split()))

@@ -1,339 +1,317 @@
-"""Paragraphs of two versions of a provision aligned before their words are diffed."""
+"""A provision's body: notes set apart, paragraphs and sub-paragraphs with labels and roles."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
+from dataclasses import dataclass, field
 from itertools import pairwise
 
-from mla_diff.diff import diff_texts, join_edits
-from mla_diff.model import Edit, Op, Paragraph, ParagraphDiff, ParagraphStatus
+from mla_diff.model import roman_to_int
 
-# Word similarity at or above which two paragraphs are the same paragraph, reworded.
-PAIR_THRESHOLD = 0.5
-# A paragraph out of order counts as moved only when this close to its counterpart, so that two
-# short look-alike items are never taken for a move.
-MOVE_THRESHOLD = 0.6
-MOVE_MIN_WORDS = 3
-# Between two near equals, the paragraph keeping its number is the counterpart: "1. ... may be
-# refused if:" pairs with "1. ... shall be refused if:" rather than with a new "2. ... may be
-# refused if:".
-LABEL_BONUS = 0.2
-# Paragraphs left over between two aligned ones are paired in order when at least this similar.
-GAP_THRESHOLD = 0.3
-
-_WORD = re.compile(r"\w+")
-_LINE_LABEL = re.compile(
-    r"^\s*(\(?(?:\d{1,3}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6})[.)]|\d+(?:\.\d+)+\.?)\s"
+# A paragraph label at the start of a line, then a space: "1.", "(1)", "1)", "1.2", "(a)", "a)",
+# "a.", "(i)", "iv.", "(A)", "A.", bullets.
+_LABEL = re.compile(
+    r"^(?P<label>\((?:\d{1,3}[a-z]?|[a-z]{1,4}|[A-Z]{1,4})\)"
+    r"|\d{1,3}(?:\.\d{1,3})+\.?"
+    r"|\d{1,3}[a-z]?[.)]"
+    r"|[a-z]{1,2}[.)]|[ivxlc]{1,6}[.)]"
+    r"|[A-Z][.)]|[IVXLC]{1,6}[.)]"
+    r"|[-–—•·▪◦*])(?=\s|$|(?<=[.)])[\"'])\s*"
 )
 
+# Footnotes and facilitators' notes: kept apart from the text they annotate.
+_NOTE = re.compile(
+    r"^\[?\s*(?:(?:co-?)?facilitators?'?s?|chair(?:person|man)?'?s?|secretariat'?s?|editor'?s?|"
+    r"explanatory|drafting|translator'?s?)\s+notes?\b[^:\]\n]{0,60}:"
+    r"|^\[?\s*(?:notes?|footnotes?|n\.b\.|nb|nota|note du (?:facilitateur|président|secrétariat)|"
+    r"fu(?:ß|ss)noten?|anmerkung|voetnoot|opmerking)\b[^:\]\n]{0,40}:"
+    r"|^\[\^[^\]\s]{1,20}\]:"
+    r"|^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s"
+    r"|^\d{1,3}/\s",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.:;!?][\"')\]]*$")
+_TERMINAL = re.compile(r"[.!?][\"')\]]*$")
+_FOOTNOTE_REF = re.compile(r"^\[\^?\d{1,3}\]$")
+
 
 @dataclass(frozen=True)
-class Segment:
-    """One paragraph as a line of a unit's text, with what separates it from the next."""
+class BodyLine:
+    """One cleaned line of a provision's body."""
 
     text: str
-    separator: str  # "\n", or "" for the last line
-    label: str  # citation path: "(1)(a)", "" when unlabelled
-    article: str = ""  # number of the unit it belongs to (split and merged rows span several)
+    line: int  # 1-based line number in the source
+    soft: bool = False  # a blank that only separates text from page furniture
+    after_break: bool = False  # the first line after page furniture
 
 
-@dataclass(frozen=True)
-class Slot:
-    """One paragraph of the alignment: a pair, or a paragraph found on one side only."""
+@dataclass
+class ParagraphLines:
+    """A paragraph before its lines are joined: the caller joins them (hyphenation is hygiene)."""
 
-    status: ParagraphStatus
-    old: int | None  # index into the old segments
-    new: int | None
-    edits: tuple[Edit, ...] = ()
-    moved: str = ""
-    counterpart: str = ""
-
-
-def label_path(paragraphs: Sequence[Paragraph]) -> list[str]:
-    """The citation path of each paragraph: "(1)", "(1)(a)", "(1)(a)(ii)"; "" when unlabelled."""
-    stack: list[tuple[int, str]] = []  # (depth, "(a)") of the labels enclosing the current one
-    paths: list[str] = []
-    for paragraph in paragraphs:
-        bare = paragraph.label.strip().strip("()").rstrip(".)").strip("(")
-        if not bare:
-            paths.append("".join(s for _, s in stack) if paragraph.role == "tail" else "")
-            if paragraph.role != "tail":
-                stack = []
-            continue
-        while stack and stack[-1][0] >= paragraph.depth:
-            stack.pop()
-        stack.append((paragraph.depth, f"({bare})"))
-        paths.append("".join(s for _, s in stack))
-    return paths
+    label: str
+    lines: list[str]
+    line: int
+    depth: int = 0
+    role: str = "text"
+    after_list: bool = field(default=False, repr=False)
 
 
-def split_segments(text: str, paragraphs: Sequence[Paragraph], article: str = "") -> list[Segment]:
-    """A unit's text as paragraph segments; joined with their separators they rebuild `text`."""
-    if not text:
-        return []
-    lines = text.split("\n")
-    if len(paragraphs) == len(lines):
-        labels = label_path(paragraphs)
-    else:
-        labels = []
-        for line in lines:
-            found = _LINE_LABEL.match(line)
-            labels.append(f"({found[1].strip('()').rstrip('.)')})" if found else "")
-    last = len(lines) - 1
-    return [
-        Segment(line, "" if i == last else "\n", labels[i], article) for i, line in enumerate(lines)
-    ]
-
-
-def _words(text: str) -> list[str]:
-    found = _LINE_LABEL.match(text)
-    body = text[found.end() :] if found else text
-    return [word.casefold() for word in _WORD.findall(body)]
-
-
-def similarity(old: Sequence[str], new: Sequence[str]) -> float:
-    """Word similarity of two paragraphs' word lists, 0..1."""
-    if not old and not new:
-        return 1.0
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    if matcher.real_quick_ratio() < GAP_THRESHOLD:
-        return matcher.real_quick_ratio()
-    return matcher.ratio()
-
-
-def _increasing(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The longest run of pairs increasing on both sides (pairs sorted by old index)."""
-    tails: list[int] = []  # new index ending the best run of each length
-    tail_pair: list[int] = []
-    previous: list[int] = []
-    for k, (_, j) in enumerate(pairs):
-        at = bisect_left(tails, j)
-        if at == len(tails):
-            tails.append(j)
-            tail_pair.append(k)
-        else:
-            tails[at] = j
-            tail_pair[at] = k
-        previous.append(tail_pair[at - 1] if at else -1)
-    kept: set[tuple[int, int]] = set()
-    k = tail_pair[-1] if tail_pair else -1
-    while k >= 0:
-        kept.add(pairs[k])
-        k = previous[k]
-    return kept
-
-
-def pair_paragraphs(
-    old: Sequence[Segment], new: Sequence[Segment]
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """In-order pairs (the backbone) and moved pairs of two paragraph lists."""
-    old_words = [_words(s.text) for s in old]
-    new_words = [_words(s.text) for s in new]
-    pairs: dict[int, int] = {}
-    scores: dict[tuple[int, int], float] = {}
-    taken: set[int] = set()
-    # Identical paragraphs first, in order, so repeated boilerplate pairs with its own copy.
-    by_text: dict[str, list[int]] = {}
-    for j, segment in enumerate(new):
-        by_text.setdefault(segment.text, []).append(j)
-    for i, words in enumerate(old_words):
-        if not words:
-            continue
-        same = [j for j in by_text.get(old[i].text, []) if j not in taken]
-        if same:
-            pairs[i] = same[0]
-            taken.add(same[0])
-            scores[i, same[0]] = 1.0
-    candidates: list[tuple[float, int, int, int]] = []
-    for i, words in enumerate(old_words):
-        if i in pairs:
-            continue
-        for j, other in enumerate(new_words):
-            if j in taken:
+def separate_notes(body: list[BodyLine]) -> tuple[list[BodyLine], list[list[str]]]:
+    """The body without its notes, and each note's lines. A note runs to the next blank line, or
+    to its closing bracket when it opened with one."""
+    kept: list[BodyLine] = []
+    notes: list[list[str]] = []
+    open_bracket = False
+    in_note = False
+    for line in body:
+        if in_note and line.text and _NOTE.match(line.text):
+            in_note = open_bracket = False
+        if in_note:
+            if not line.text and not line.soft:
+                in_note = open_bracket = False
+            elif line.text:
+                notes[-1].append(line.text)
+                if open_bracket and _closes(notes[-1]):
+                    in_note = open_bracket = False
                 continue
-            score = similarity(words, other)
-            if score >= PAIR_THRESHOLD:
-                scores[i, j] = score
-                same_label = bool(old[i].label) and old[i].label == new[j].label
-                candidates.append((-(score + LABEL_BONUS * same_label), abs(i - j), i, j))
-    for _, _, i, j in sorted(candidates):
-        if i in pairs or j in taken:
+        if line.text and _NOTE.match(line.text):
+            notes.append([line.text])
+            open_bracket = line.text.startswith("[") and not line.text.startswith("[^")
+            in_note = not (open_bracket and _closes(notes[-1]))
             continue
-        pairs[i] = j
-        taken.add(j)
-    ordered = sorted(pairs.items())
-    backbone = _increasing(ordered)
-    moved = [
-        (i, j)
-        for i, j in ordered
-        if (i, j) not in backbone
-        and scores[i, j] >= MOVE_THRESHOLD
-        and len(old_words[i]) >= MOVE_MIN_WORDS
-    ]
-    anchors = sorted(backbone)
-    anchors = _pair_gaps(
-        anchors, old_words, new_words, {i for i, _ in moved}, {j for _, j in moved}
-    )
-    return anchors, moved
+        kept.append(line)
+    return kept, notes
 
 
-def _pair_gaps(
-    anchors: list[tuple[int, int]],
-    old_words: list[list[str]],
-    new_words: list[list[str]],
-    moved_old: set[int],
-    moved_new: set[int],
-) -> list[tuple[int, int]]:
-    """Pair, in order, paragraphs left between two anchors that still resemble each other."""
-    out: list[tuple[int, int]] = []
-    bounds = [(-1, -1), *anchors, (len(old_words), len(new_words))]
-    for (i0, j0), (i1, j1) in pairwise(bounds):
-        next_j = j0 + 1
-        for i in range(i0 + 1, i1):
-            if i in moved_old:
-                continue
-            best: tuple[float, int] | None = None
-            for j in range(next_j, j1):
-                if j in moved_new:
-                    continue
-                score = similarity(old_words[i], new_words[j])
-                if score >= GAP_THRESHOLD and (best is None or score > best[0]):
-                    best = (score, j)
-            if best is not None:
-                out.append((i, best[1]))
-                next_j = best[1] + 1
-        if i1 < len(old_words):
-            out.append((i1, j1))
+def _closes(lines: list[str]) -> bool:
+    text = " ".join(lines)
+    return text.count("]") >= text.count("[")
+
+
+def split_inline_paragraphs(text: str) -> list[str]:
+    """Split a line that runs several numbered paragraphs or lettered items together, as in
+    "1. The Union ... 2. The Council ..." or "as follows: (a) ...; (b) ...". Numbers and letters
+    must follow each other, so a cross-reference ("paragraph 1. 3.") never splits a line."""
+    pieces = _split_numbers(text)
+    out: list[str] = []
+    for piece in pieces:
+        out += _split_letters(piece)
     return out
 
 
-def align_segments(
-    old: Sequence[Segment],
-    new: Sequence[Segment],
-    *,
-    granularity: str = "word",
-    ignore: frozenset[str] = frozenset(),
-    timeout: float = 0.0,
-) -> list[Slot]:
-    """The paragraphs of both sides in reading order: paired paragraphs with their word diff,
-    moved ones at their new place, deleted ones where they stood."""
+_NUMBER_START = re.compile(r"^(\(?)(\d{1,3})([.)])\s")
 
-    def words(i: int, j: int) -> tuple[Edit, ...]:
-        return diff_texts(
-            old[i].text, new[j].text, granularity=granularity, ignore=ignore, timeout=timeout
-        )
 
-    anchors, moved = pair_paragraphs(old, new)
-    moved_by_new = {j: i for i, j in moved}
-    moved_old = {i for i, _ in moved}
-    slots: list[Slot] = []
-    bounds = [(-1, -1), *anchors, (len(old), len(new))]
-    for (i0, j0), (i1, j1) in pairwise(bounds):
-        for i in range(i0 + 1, i1):
-            if i not in moved_old:
-                slots.append(
-                    Slot(ParagraphStatus.DELETED, i, None, (Edit(Op.DELETE, old[i].text),))
-                )
-        for j in range(j0 + 1, j1):
-            if j in moved_by_new:
-                i = moved_by_new[j]
-                slots.append(Slot(ParagraphStatus.MOVED, i, j, words(i, j)))
+def _split_numbers(text: str) -> list[str]:
+    start = _NUMBER_START.match(text)
+    if not start or "  " in text[:0]:
+        return [text]
+    opening, number, closing = start[1], int(start[2]), start[3]
+    label = rf"{re.escape(opening)}(\d{{1,3}}){re.escape(closing)}"
+    cuts: list[int] = []
+    expected = number + 1
+    for match in re.finditer(rf"[.;:]\s+(?={label}\s+[A-Z\"'(\[])", text):
+        found = re.match(label, text[match.end() :])
+        if found and int(found[1]) == expected:
+            cuts.append(match.end())
+            expected += 1
+    return _cut(text, cuts)
+
+
+_LETTER_OPEN = re.compile(r":\s+(?=\(a\)\s|a\)\s)")
+
+
+def _split_letters(text: str) -> list[str]:
+    first = _LETTER_OPEN.search(text)
+    if not first:
+        return [text]
+    paren = text[first.end()] == "("
+    cuts = [first.end()]
+    expected = "b"
+    pattern = re.compile(
+        r"[;,.]\s+(?:(?:and|or|et|ou|y|o|und|oder|en|of)\s+)?(?="
+        + (r"\(([a-z]{1,2})\)\s" if paren else r"([a-z]{1,2})\)\s")
+        + ")"
+    )
+    for match in pattern.finditer(text, first.end()):
+        if match[1] == expected:
+            cuts.append(match.end())
+            expected = _next_letter(expected)
+    return _cut(text, cuts) if len(cuts) >= 2 else [text]
+
+
+def _cut(text: str, cuts: list[int]) -> list[str]:
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in pairwise(bounds) if text[a:b].strip()]
+
+
+def group_paragraphs(body: list[BodyLine], wrap: int = 0) -> list[ParagraphLines]:
+    """Paragraphs from lines: a label or a blank line starts one; an unlabelled line continues the
+    paragraph unless it plainly starts a new one (see `_continues`). `wrap` is the width at which
+    the text was hard-wrapped, 0 when every paragraph is one line."""
+    paragraphs: list[ParagraphLines] = []
+    blank_before = True
+    previous = ""
+    for line in body:
+        if not line.text:
+            if not line.soft:
+                blank_before = True
+            continue
+        for index, text in enumerate(split_inline_paragraphs(line.text)):
+            match = _LABEL.match(text)
+            if match and (
+                match["label"] not in "-–—*" or blank_before or index or _is_list(previous)
+            ):
+                paragraphs.append(ParagraphLines(match["label"], [text[match.end() :]], line.line))
+            elif (
+                not paragraphs
+                or index
+                or blank_before
+                or not _continues(previous, text, line, wrap)
+            ):
+                paragraphs.append(ParagraphLines("", [text], line.line))
             else:
-                slots.append(Slot(ParagraphStatus.ADDED, None, j, (Edit(Op.INSERT, new[j].text),)))
-        if i1 < len(old):
-            edits = words(i1, j1)
-            same = old[i1].text == new[j1].text
-            status = ParagraphStatus.EQUAL if same else ParagraphStatus.MODIFIED
-            slots.append(Slot(status, i1, j1, edits))
-    return slots
+                paragraphs[-1].lines.append(text)
+            previous = text
+            blank_before = False
+    return _assign_depths(paragraphs)
 
 
-def whole_side(segments: Sequence[Segment], status: ParagraphStatus) -> list[Slot]:
-    """Slots of a provision found on one side only: every paragraph added, or deleted."""
-    if status is ParagraphStatus.ADDED:
-        return [Slot(status, None, j, (Edit(Op.INSERT, s.text),)) for j, s in enumerate(segments)]
-    return [Slot(status, i, None, (Edit(Op.DELETE, s.text),)) for i, s in enumerate(segments)]
+def _is_list(previous: str) -> bool:
+    return previous.endswith((":", ";")) or bool(_LABEL.match(previous))
 
 
-def flatten(
-    slots: Sequence[Slot], old: Sequence[Segment], new: Sequence[Segment]
-) -> tuple[Edit, ...]:
-    """One edit list for the whole provision: EQUAL+DELETE runs rebuild the old text and
-    EQUAL+INSERT runs the new; a moved paragraph is deleted where it stood and inserted where it
-    went, both ends carrying its move id."""
-    moved_old = {s.old: s.moved for s in slots if s.old is not None and s.moved}
-    moved_new = {s.new: s.moved for s in slots if s.new is not None and s.moved}
-    anchors = [
-        s
-        for s in slots
-        if s.status in (ParagraphStatus.EQUAL, ParagraphStatus.MODIFIED)
-        and s.old is not None
-        and s.new is not None
-    ]
-    runs: list[tuple[Edit, ...]] = []
-    i = j = 0
-    for anchor in [*anchors, None]:
-        i1 = len(old) if anchor is None else anchor.old
-        j1 = len(new) if anchor is None else anchor.new
-        assert i1 is not None
-        assert j1 is not None
-        for k in range(i, i1):
-            runs.append(
-                (
-                    Edit(Op.DELETE, old[k].text, moved_old.get(k, "")),
-                    Edit(Op.DELETE, old[k].separator),
-                )
-            )
-        for k in range(j, j1):
-            runs.append(
-                (
-                    Edit(Op.INSERT, new[k].text, moved_new.get(k, "")),
-                    Edit(Op.INSERT, new[k].separator),
-                )
-            )
-        if anchor is None:
-            break
-        runs.append(anchor.edits)
-        runs.append(_separators(old[i1].separator, new[j1].separator))
-        i, j = i1 + 1, j1 + 1
-    return join_edits(runs)
+def _continues(previous: str, text: str, line: BodyLine, wrap: int) -> bool:
+    """Whether an unlabelled line carries on the paragraph above it."""
+    if text[:1].islower() or not _SENTENCE_END.search(previous):
+        return True
+    if line.after_break or wrap:
+        # In wrapped text a full line may end a sentence mid-paragraph; a short one ends the
+        # paragraph.
+        full = wrap > 0 and len(previous) >= 0.85 * wrap
+        return full and not previous.endswith(":")
+    return False
 
 
-def _separators(old: str, new: str) -> tuple[Edit, ...]:
-    if old == new:
-        return (Edit(Op.EQUAL, old),)
-    return (Edit(Op.DELETE, old), Edit(Op.INSERT, new))
+@dataclass
+class _Level:
+    style: tuple[str, str] | None  # (kind, form); None for an unlabelled opening paragraph
+    last: str = ""
+    chapeau: bool = False
 
 
-def paragraph_diffs(
-    slots: Sequence[Slot], old: Sequence[Segment], new: Sequence[Segment]
-) -> tuple[ParagraphDiff, ...]:
-    """The model's view of the slots: labels instead of indices."""
-    return tuple(
-        ParagraphDiff(
-            slot.status,
-            None if slot.old is None else old[slot.old].label,
-            None if slot.new is None else new[slot.new].label,
-            slot.edits,
-            slot.moved,
-            slot.counterpart,
-            "" if slot.old is None else old[slot.old].article,
-            "" if slot.new is None else new[slot.new].article,
-        )
-        for slot in slots
-    )
+def _assign_depths(paragraphs: list[ParagraphLines]) -> list[ParagraphLines]:
+    """Depth by label style, in the order styles appear: the first style is depth 0, a new style
+    nests under the paragraph before it, a known style returns to its level."""
+    levels: list[_Level] = []
+    for i, paragraph in enumerate(paragraphs):
+        previous = paragraphs[i - 1] if i else None
+        if not paragraph.label:
+            if previous is not None and previous.label and previous.depth >= 1:
+                paragraph.depth = previous.depth - 1
+                paragraph.role = "tail"
+                del levels[paragraph.depth + 1 :]
+            elif previous is not None:
+                paragraph.depth = previous.depth
+            if not levels:
+                levels.append(_Level(None, chapeau=not _TERMINAL.search(paragraph.lines[-1])))
+            continue
+        style, core = _style(paragraph.label, levels)
+        known = [n for n, level in enumerate(levels) if level.style == style]
+        if known:
+            depth = known[-1]
+            del levels[depth + 1 :]
+        elif levels and levels[-1].style is None and not levels[-1].chapeau:
+            levels[-1] = _Level(style)
+            depth = len(levels) - 1
+        else:
+            levels.append(_Level(style))
+            depth = len(levels) - 1
+        levels[depth].last = core
+        paragraph.depth = depth
+    for i, paragraph in enumerate(paragraphs):
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if following is not None and following.depth > paragraph.depth:
+            paragraph.role = "chapeau"
+        elif paragraph.label and paragraph.depth >= 1:
+            paragraph.role = "item"
+    return paragraphs
 
 
-def mark_slot(slot: Slot, moved: str, counterpart: str = "") -> Slot:
-    """The slot as one end of the move `moved`: a move within the provision keeps its word
-    diff (the flat view marks both ends); an end of a move between provisions is marked whole."""
-    edits = slot.edits
-    if slot.old is None or slot.new is None:
-        edits = tuple(Edit(e.op, e.text, moved, e.ignored) for e in slot.edits)
-    return replace(
-        slot, status=ParagraphStatus.MOVED, moved=moved, counterpart=counterpart, edits=edits
-    )
+def _style(label: str, levels: list[_Level]) -> tuple[tuple[str, str], str]:
+    """A label's style (kind, form) and its core ("iv" of "(iv)")."""
+    if label in ("-", "–", "—", "•", "·", "▪", "◦", "*"):
+        return ("bullet", label), label
+    if label.startswith("("):
+        form, core = "paren", label[1:-1]
+    elif label[-1] in ".)" and not re.fullmatch(r"\d+(?:\.\d+)+\.?", label):
+        form, core = label[-1], label[:-1]
+    else:
+        return ("decimal", str(label.rstrip(".").count("."))), label.rstrip(".")
+    if core[:1].isdigit():
+        return ("number", form), core
+    upper = core.isupper()
+    kinds = ("upper", "roman-upper") if upper else ("letter", "roman")
+    letter_ok = len(core) == 1 or core == core[0] * len(core)
+    roman_ok = roman_to_int(core) is not None and _is_roman(core.lower())
+    if not roman_ok:
+        return (kinds[0], form), core
+    if not letter_ok:
+        return (kinds[1], form), core
+    for level in reversed(levels):
+        if level.style == (kinds[0], form) and _next_letter(level.last) == core:
+            return (kinds[0], form), core
+        if level.style == (kinds[1], form) and _roman_follows(level.last, core):
+            return (kinds[1], form), core
+    # A list opens with "(a)" or "(i)": a lone "(i)" is a Roman one, a lone "(v)" a letter.
+    if core.lower() == "i":
+        return (kinds[1], form), core
+    return (kinds[0], form), core
+
+
+_ROMAN_FORM = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+def _is_roman(core: str) -> bool:
+    return bool(core) and bool(_ROMAN_FORM.match(core))
+
+
+def _roman_follows(last: str, core: str) -> bool:
+    a, b = roman_to_int(last), roman_to_int(core)
+    return a is not None and b is not None and b == a + 1
+
+
+def _next_letter(letter: str) -> str:
+    """ "a" -> "b", "z" -> "aa", "aa" -> "bb"."""
+    if not letter or not letter.isalpha():
+        return ""
+    ch = letter[0]
+    if ch in "zZ":
+        return ("a" if ch == "z" else "A") * (len(letter) + 1)
+    return chr(ord(ch) + 1) * len(letter)
+
+
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def find_brackets(text: str) -> list[str]:
+    """Outermost square-bracketed spans, nesting allowed; an unclosed bracket runs to the end.
+    Footnote references ("[1]", "[^2]") are not brackets of the negotiation."""
+    spans: list[str] = []
+    depth = 0
+    start = 0
+    for match in _BRACKET.finditer(text):
+        if match[0] == "[":
+            if depth == 0:
+                start = match.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                span = text[start : match.end()]
+                if not _FOOTNOTE_REF.match(span):
+                    spans.append(span)
+    if depth:
+        spans.append(text[start:])
+    return spans

@@ -87,6 +87,18 @@ def _row_json(row: Row) -> dict[str, Any]:
         data["nearest"] = [
             {"article": c.number, "similarity": round(c.similarity, 3)} for c in match.nearest
         ]
+    if match.shares:
+        # Split and merged rows: which paragraphs went where ("paragraphs" of the old unit in a
+        # split, of the new unit in a merge).
+        data["shares"] = [
+            {
+                "old": share.old,
+                "new": share.new,
+                "paragraphs": list(share.paragraphs),
+                "sentences": share.sentences,
+            }
+            for share in match.shares
+        ]
     data["edits"] = [_edit_json(edit) for edit in row.edits]
     data["title_edits"] = [_edit_json(edit) for edit in row.title_edits]
     data["paragraphs"] = [_paragraph_json(paragraph) for paragraph in row.paragraphs]

@@ -1,4 +1,4 @@
-"""paragraphs.py: paragraphs aligned before words, so that a reordered paragraph is a move."""
+"""paragraph_diff.py: paragraphs aligned before words, so that a reordered paragraph is a move."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from mla_diff.diff import new_text, old_text
 from mla_diff.model import Op, Paragraph, ParagraphStatus
-from mla_diff.paragraphs import (
+from mla_diff.paragraph_diff import (
     Segment,
     align_segments,
     flatten,

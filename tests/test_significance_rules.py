@@ -128,3 +128,11 @@ def test_a_scope_article_without_a_title_is_read_by_its_words() -> None:
     )
     flags = compare_drafts(parse_draft(old), parse_draft(new)).flags
     assert [(f.rule, f.old, f.new) for f in flags] == [("scope-changed", "2", "3")]
+
+
+def test_a_modal_inside_an_idiom_binds_nobody() -> None:
+    assert (
+        modal_uses("sent to the Party or the court, as the case may be, and returned", ENGLISH)
+        == []
+    )
+    assert modal_uses("such measures as may be necessary to establish", ENGLISH) == []

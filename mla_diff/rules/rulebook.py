@@ -66,6 +66,7 @@ class Language:
     modals: tuple[Modal, ...]
     modal_fillers: frozenset[str]
     clause_openers: frozenset[str]
+    modal_idioms: tuple[Phrase, ...]
     qualifiers: tuple[Phrase, ...]
     right_holders: tuple[Phrase, ...]
     right_narrowers: tuple[Phrase, ...]
@@ -178,6 +179,7 @@ def _language(reader: _Reader, code: str) -> Language:
         code=code,
         modals=reader.modals(key("modals"), False) + reader.modals(key("prohibitions"), True),
         modal_fillers=frozenset(w.lower() for w in reader.strings(key("modal_fillers.words"))),
+        modal_idioms=reader.phrases(key("modal_fillers.idioms")),
         clause_openers=frozenset(
             w.lower() for w in reader.strings(key("modal_fillers.clause_openers"))
         ),

@@ -49,8 +49,11 @@ class ModalUse:
 def modal_uses(text: str, language: Language) -> list[ModalUse]:
     """Every modal in `text`, the longest phrase winning where phrases overlap."""
     found: list[tuple[int, int, Modal]] = []
+    idioms = [(m.start(), m.end()) for p in language.modal_idioms for m in p.finditer(text)]
     for modal in language.modals:
         for m in modal.phrase.finditer(text):
+            if any(start <= m.start() < end for start, end in idioms):
+                continue
             before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
             if _DATE_NEIGHBOUR.search(before) or _DATE_NEIGHBOUR.search(after):
                 continue  # "26 May 2023" is a date, not a permission

@@ -1,0 +1,211 @@
+"""The draft's lines: cleaned, page furniture marked, and which of them are headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mla_diff.furniture import find_page_furniture, front_matter_lines
+from mla_diff.headings import (
+    PLACEHOLDER,
+    Heading,
+    HeadingGrammar,
+    title_like,
+)
+from mla_diff.model import (
+    Furniture,
+    FurnitureKind,
+    Kind,
+)
+from mla_diff.normalize import clean_line, split_lines
+
+_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?!#)[ \t]*")
+
+
+_STRONG_LINE = re.compile(r"^\s*(\*\*|__).+\1\s*$")
+
+
+_PANDOC_TITLE = re.compile(r"^%\s?")
+
+
+SENTENCE_END = re.compile(r"[.:;!?)\]][\"']?$")
+
+
+@dataclass
+class Line:
+    index: int
+    number: int  # 1-based
+    start: int
+    end: int
+    next: int
+    text: str  # cleaned, markdown heading marks removed
+    marked: bool = False  # a markdown heading or a wholly bold line
+    furniture: bool = False
+    soft: bool = False  # blank beside page furniture or a page break: no paragraph break
+    after_break: bool = False
+    heading: Heading | None = None
+
+
+def read_lines(text: str, grammar: HeadingGrammar) -> tuple[list[Line], list[Furniture]]:
+    spans = split_lines(text)
+    raws = [text[start:end] for start, end, _ in spans]
+    lines: list[Line] = []
+    pandoc = bool(raws) and raws[0].startswith("%")
+    for index, ((start, end, nxt), raw) in enumerate(zip(spans, raws, strict=True)):
+        md = _MD_HEADING.match(raw)
+        body = raw[md.end() :] if md else raw
+        if pandoc and (raw.startswith("%") or raw[:1].isspace()) and raw.strip():
+            body = _PANDOC_TITLE.sub("", raw)
+        else:
+            pandoc = False
+        marked = bool(md) or bool(_STRONG_LINE.match(raw))
+        lines.append(Line(index, index + 1, start, end, nxt, clean_line(body), marked))
+    furniture: list[Furniture] = []
+    skip = front_matter_lines(
+        [raw.lstrip("\ufeff") if i == 0 else raw for i, raw in enumerate(raws)]
+    )
+    if skip:
+        end = lines[skip - 1].next
+        furniture.append(Furniture(FurnitureKind.FRONT_MATTER, 0, end, text[:end]))
+        for line in lines[:skip]:
+            line.furniture = True
+    protected = _protected_lines(lines, grammar)
+    page = find_page_furniture(
+        [r if not lines[i].furniture else "" for i, r in enumerate(raws)], protected
+    )
+    for index in sorted(page):
+        line = lines[index]
+        line.furniture = True
+        furniture.append(
+            Furniture(page[index], line.start, line.next, text[line.start : line.next])
+        )
+    _mark_soft_blanks(lines, raws)
+    return lines, furniture
+
+
+def _protected_lines(lines: list[Line], grammar: HeadingGrammar) -> list[bool]:
+    """Lines that page-furniture detection must leave alone: headings, placeholders, titles."""
+    protected = [False] * len(lines)
+    after_heading = False
+    for line in lines:
+        if not line.text:
+            continue
+        is_heading = grammar.classify(line.text, line.marked) is not None
+        protected[line.index] = is_heading or after_heading or bool(PLACEHOLDER.match(line.text))
+        after_heading = is_heading
+    return protected
+
+
+def _mark_soft_blanks(lines: list[Line], raws: list[str]) -> None:
+    """Blank lines around furniture or a page break do not end a paragraph, and the text after
+    them may continue a sentence cut by the page."""
+    broken = False
+    for line, raw in zip(lines, raws, strict=True):
+        if line.furniture or "\f" in raw:
+            broken = True
+            if not line.furniture:
+                line.soft = not line.text
+                line.after_break = bool(line.text)
+                broken = not line.text
+            continue
+        if not line.text:
+            if broken:
+                line.soft = True
+            continue
+        if broken:
+            line.after_break = True
+        broken = False
+    broken = False
+    for line in reversed(lines):
+        if line.furniture:
+            broken = True
+        elif not line.text:
+            line.soft = line.soft or broken
+        else:
+            broken = False
+
+
+def classify_headings(lines: list[Line], grammar: HeadingGrammar) -> None:
+    """Decide which lines are headings, from what they say and from what surrounds them."""
+    content = [line for line in lines if not line.furniture and line.text]
+    candidates = [grammar.classify(line.text, line.marked) for line in content]
+    since_heading = 99
+    for i, (line, heading) in enumerate(zip(content, candidates, strict=True)):
+        previous = content[i - 1] if i else None
+        gap = previous is None or blank_between(lines, previous, line)
+        if heading is not None and _accept(
+            heading, line, previous, gap, since_heading, content, candidates, i, lines
+        ):
+            line.heading = heading
+            since_heading = 0
+        elif title_like(line.text, 14):
+            since_heading += 1
+        else:
+            since_heading = 99
+
+
+def blank_between(lines: list[Line], before: Line, after: Line) -> bool:
+    return any(
+        not line.text and not line.soft and not line.furniture
+        for line in lines[before.index + 1 : after.index]
+    )
+
+
+def _accept(
+    heading: Heading,
+    line: Line,
+    previous: Line | None,
+    gap: bool,
+    since_heading: int,
+    content: list[Line],
+    candidates: list[Heading | None],
+    i: int,
+    lines: list[Line],
+) -> bool:
+    if heading.kind is Kind.PREAMBLE:
+        return True
+    strong = line.marked or heading.word.isupper()
+    settled = (
+        previous is None
+        or gap
+        or since_heading <= 2
+        or bool(SENTENCE_END.search(previous.text))
+        or previous.marked
+        or previous.text.isupper()
+        or (title_like(previous.text, 8) and "," not in previous.text)
+    )
+    if not (strong or settled):
+        return False
+    following = content[i + 1] if i + 1 < len(content) else None
+    bare = not (heading.title or heading.deleted or heading.body_at >= 0)
+    if (
+        bare
+        and not line.marked
+        and following is not None
+        and following.text[:1].islower()
+        and not blank_between(lines, line, following)
+    ):
+        # "Article 6" then "shall apply..." is a wrapped cross-reference.
+        return False
+    if heading.roman_only:
+        # A bare "IV. Title" is a container only when an article heading comes next.
+        for j in (i + 1, i + 2):
+            nxt = candidates[j] if j < len(candidates) else None
+            if nxt is not None and nxt.kind is Kind.ARTICLE:
+                return True
+        return False
+    return True
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The width at which the text was hard-wrapped, or 0 when each paragraph is one line."""
+    lengths = sorted(
+        len(line.text)
+        for line in lines
+        if line.text and not line.furniture and line.heading is None
+    )
+    if len(lengths) < 8:
+        return 0
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if n >= 0.7 * width)
+    return width if width <= 110 and near >= 0.4 * len(lengths) else 0

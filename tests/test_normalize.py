@@ -1,0 +1,65 @@
+"""Text hygiene: decoding, line breaks, quotes, spaces, markdown noise and hyphenation."""
+
+from __future__ import annotations
+
+import pytest
+
+from mla_diff.errors import InputError
+from mla_diff.normalize import clean_line, decode_text, join_wrapped, split_lines
+
+
+def test_split_lines_keeps_offsets_true_for_crlf_cr_and_lf() -> None:
+    text = "a\r\nbb\rc\nd"
+    lines = split_lines(text)
+    assert [text[start:end] for start, end, _ in lines] == ["a", "bb", "c", "d"]
+    assert [nxt for _, _, nxt in lines] == [3, 6, 8, 9]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Article\u00a0 15  ", "Article 15"),
+        ("\ufeffArticle 1", "Article 1"),
+        ("the \u201ccentral authority\u201d\u2019s", 'the "central authority"\'s'),
+        ("juris\u00addiction", "jurisdiction"),
+        ("\t1.\tThe  States", "1. The States"),
+        ("*Preamble*", "Preamble"),
+        ("**Article 16 – Scope**", "Article 16 – Scope"),
+        ("the [Charter](https://un.org/charter) applies", "the Charter applies"),
+        ("it \\[shall\\]\\[should\\] apply", "it [shall][should] apply"),
+        ("---", ""),
+        ("* * *", ""),
+        ("within the juris- diction of", "within the jurisdiction of"),
+        ("pre- and post-trial", "pre- and post-trial"),
+        ("non- governmental", "non-governmental"),
+        ("\fA/CONF.1", "A/CONF.1"),
+    ],
+)
+def test_clean_line(raw: str, clean: str) -> None:
+    assert clean_line(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["within the juris-", "diction of"], "within the jurisdiction of"),
+        (["international co-", "operation"], "international co-operation"),
+        (["a non-", "governmental body"], "a non-governmental body"),
+        (["State-", "owned"], "State-owned"),
+        (["the", "", "Party"], "the Party"),
+        (["ends with a dash -", "next"], "ends with a dash - next"),
+    ],
+)
+def test_join_wrapped_undoes_hyphenation_only(lines: list[str], joined: str) -> None:
+    assert join_wrapped(lines) == joined
+
+
+def test_decode_text_uses_the_bom_then_utf8_then_cp1252() -> None:
+    assert decode_text("\ufeffArticle 1".encode()) == "Article 1"
+    assert decode_text("Artículo 1".encode("utf-16")) == "Artículo 1"
+    assert decode_text("Artículo 1".encode("cp1252")) == "Artículo 1"
+
+
+def test_decode_text_refuses_binary_input() -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode_text(b"%PDF-1.7\x00\x01", "draft.pdf")
