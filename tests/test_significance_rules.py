@@ -7,10 +7,12 @@ import pytest
 from mla_diff.compare import compare_drafts
 from mla_diff.parse import parse_draft
 from mla_diff.rules.brackets import bracket_groups
-from mla_diff.rules.context import Passage, window
-from mla_diff.rules.crossrefs import references
+from mla_diff.rules.context import Passage
+from mla_diff.rules.evidence import window
+from mla_diff.rules.obligations import modal_uses, paired_modals
+from mla_diff.rules.references import references
 from mla_diff.rules.rulebook import build_rulebook
-from mla_diff.rules.wording import modal_uses, paired_modals, right_uses
+from mla_diff.rules.wording import right_uses
 
 ENGLISH = build_rulebook().language("en")
 

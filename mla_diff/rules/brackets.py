@@ -14,11 +14,9 @@ from mla_diff.rules.context import (
     Passage,
     Provision,
     make_flag,
-    map_span,
-    normalise_words,
     provision_passages,
-    quote,
 )
+from mla_diff.rules.evidence import map_span, normalise_words, quote
 
 # Brackets that do not mark unagreed text: placeholders, elisions, [sic].
 _NOT_NEGOTIATION = re.compile(

@@ -81,6 +81,7 @@ class Language:
     definition_verbs: tuple[str, ...]
     article_words: tuple[str, ...]
     paragraph_words: tuple[str, ...]
+    part_words: tuple[str, ...]
     reference_joiners: tuple[str, ...]
     external_markers: tuple[str, ...]
     internal_markers: tuple[str, ...]
@@ -197,6 +198,7 @@ def _language(reader: _Reader, code: str) -> Language:
         definition_verbs=reader.strings(key("definitions.verbs")),
         article_words=reader.strings(key("references.article")),
         paragraph_words=reader.strings(key("references.paragraph")),
+        part_words=reader.strings(key("references.part")),
         reference_joiners=reader.strings(key("references.joiners")),
         external_markers=reader.strings(key("references.external")),
         internal_markers=reader.strings(key("references.internal")),

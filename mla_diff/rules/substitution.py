@@ -7,14 +7,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from mla_diff.model import Evidence, Severity
-from mla_diff.rules.context import (
-    Finding,
-    Provision,
-    apply_substitutions,
-    make_flag,
-    normalise_words,
-    quote,
-)
+from mla_diff.rules.context import Finding, Provision, apply_substitutions, make_flag
+from mla_diff.rules.evidence import normalise_words, quote
 from mla_diff.rules.rulebook import Language
 
 MAX_WORDS = 3  # a substitution replaces a short wording; longer rewrites are not substitutions
