@@ -77,6 +77,13 @@ def main() -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the drafts differ.")
 @click.option(
+    "--language",
+    type=click.Choice(["auto", *LANGUAGES]),
+    default="auto",
+    show_default=True,
+    help="Language of the drafts' headings (Article, Artikel, Artículo...); auto detects it.",
+)
+@click.option(
     "--ignore",
     default="",
     metavar="LIST",
@@ -97,13 +104,6 @@ def main() -> None:
     help="A TOML rules file merged over the shipped significance rules (watch terms, modals, "
     "qualifiers...).",
 )
-@click.option(
-    "--language",
-    type=click.Choice(["auto", *LANGUAGES]),
-    default="auto",
-    show_default=True,
-    help="Language of the drafts' headings (Article, Artikel, Artículo...); auto detects it.",
-)
 @reports_errors
 def compare(
     old: Path,
@@ -113,10 +113,10 @@ def compare(
     old_label: str,
     new_label: str,
     exit_zero: bool,
+    language: str,
     ignore: str,
     granularity: str,
     rules_file: Path | None,
-    language: str,
 ) -> None:
     """Compare two drafts OLD and NEW article by article.
 
@@ -151,11 +151,7 @@ def compare(
     if rules_file is not None:
         settings = replace(settings, rules=read_rules(rules_file), rules_source=str(rules_file))
     comparison = compare_drafts(
-        old_draft,
-        new_draft,
-        settings,
-        old_version=old_version,
-        new_version=new_version,
+        old_draft, new_draft, settings, old_version=old_version, new_version=new_version
     )
     render = {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt]
     text = render(comparison, __version__)

@@ -57,6 +57,7 @@ CORE = {
     "diff",
     "parse",
     "align",
+    "paragraphs",
     "paragraph_diff",
     "rules",
     "significance",
