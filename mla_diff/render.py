@@ -101,6 +101,7 @@ def _row_json(row: Row) -> dict[str, Any]:
         ]
     data["edits"] = [_edit_json(edit) for edit in row.edits]
     data["title_edits"] = [_edit_json(edit) for edit in row.title_edits]
+    data["note_edits"] = [_edit_json(edit) for edit in row.note_edits]
     data["paragraphs"] = [_paragraph_json(paragraph) for paragraph in row.paragraphs]
     return data
 
