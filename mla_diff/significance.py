@@ -120,6 +120,8 @@ def flag_rows(
     findings += renumbered_only(rows)
     findings += preamble(rows)
     for provision in provisions:
+        if not provision.changed:
+            continue  # the same words: only references to renumbered articles can go stale
         findings += obligations(provision, words)
         findings += qualifiers(provision, words)
         findings += rights(provision, words)

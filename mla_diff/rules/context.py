@@ -80,6 +80,11 @@ class Provision:
     def cite(self) -> str:
         return cite_unit(self.kind, self.new_label or self.old_label or "")
 
+    @property
+    def changed(self) -> bool:
+        """Whether any of its wording differs (global substitutions aside)."""
+        return any(p.adjusted_old != p.new for p in self.passages)
+
     def old_text(self) -> str:
         return "\n".join(p.old for p in self.passages if p.old)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from mla_diff.model import Kind, Row, Unit, UnitStatus
 from mla_diff.rules.rulebook import Language
@@ -75,7 +75,8 @@ def _patterns(
     return forward, backward, internal, external
 
 
-def references(text: str, language: Language) -> list[Reference]:
+@lru_cache(maxsize=4096)
+def references(text: str, language: Language) -> tuple[Reference, ...]:
     """Every internal reference to an article in `text`, left to right."""
     forward, backward, internal, external = _patterns(language)
     found: list[Reference] = []
@@ -95,7 +96,7 @@ def references(text: str, language: Language) -> list[Reference]:
             if not path:
                 items[-1] = (article, (m["pnum"],))
         found.extend(Reference(a, p, m.start(), m.end()) for a, p in items)
-    return sorted(found, key=lambda r: (r.start, r.article))
+    return tuple(sorted(found, key=lambda r: (r.start, r.article)))
 
 
 def _outside(text: str, end: int, internal: re.Pattern[str], external: re.Pattern[str]) -> bool:
