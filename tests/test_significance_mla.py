@@ -41,7 +41,7 @@ def _text(flag: Flag) -> str:
 EXPECTED = [
     # §1 pardon, amnesty, commutation
     ("2018-11>2020-03", "brackets-added", "medium", "52", "53", "may each grant a pardon"),
-    ("2018-11>2020-03", "crossref-retargeted", "medium", "53", "54", "art. 52"),
+    ("2018-11>2020-03", "crossref-dangling", "medium", "53", "54", "art. 52"),
     ("2020-03>2022-11-30", "article-deleted", "critical", "53", None, "amnesty"),
     ("2018-11>2023-05-26", "article-deleted", "critical", "52", None, "amnesty"),
     # §2 scope: torture and enforced disappearance optional, then aggression

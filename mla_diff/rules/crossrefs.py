@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from mla_diff.model import Evidence, Kind, MatchStatus, Row, Severity
 from mla_diff.rules.context import Finding, Passage, Provision, make_flag
-from mla_diff.rules.evidence import map_span, quote, window
+from mla_diff.rules.evidence import map_span, window
 from mla_diff.rules.references import Reference, Side, number_of, references, sides
 from mla_diff.rules.rulebook import Language
 
@@ -132,8 +132,18 @@ def _judge(
     else:
         former = f"the former art. {twin.article} was deleted"
     if ref.key == twin.key:
-        message = f"{cite}: {quote(written)} now points at a different provision: {former}"
-    elif successors == [twin.key]:
+        # Left as it was while the numbering moved under it: it now lands on another provision.
+        return _flag(
+            "crossref-dangling",
+            Severity.MEDIUM,
+            passage,
+            f"{cite}: the reference to {written} is dangling: it now points at another "
+            f"provision ({former})",
+            evidence,
+            "A reference left unchanged while the articles were renumbered imports the wrong "
+            "provision, or none.",
+        )
+    if successors == [twin.key]:
         message = (
             f"{cite}: the reference changed from {twin.written()} to {written}: it now points at "
             "a different provision"
