@@ -126,6 +126,12 @@ def _passage_brackets(passage: Passage) -> Iterator[Flag]:
             chosen = [
                 o for o, key in zip(group.options, group.key, strict=True) if key and key in region
             ]
+            if not chosen and region:  # one option kept with its words touched
+                score, best = max(
+                    (_similar(key, region), o)
+                    for o, key in zip(group.options, group.key, strict=True)
+                )
+                chosen = [best] if score >= SIMILAR else []
             if chosen:
                 yield make_flag(
                     "option-selected",

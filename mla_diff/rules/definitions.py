@@ -16,6 +16,8 @@ from mla_diff.rules.evidence import normalise_words, quote, window
 from mla_diff.rules.mentions import Mention, mentions
 from mla_diff.rules.rulebook import Language
 
+# Words that open a sentence with "means" without defining anything ("This means that").
+_NOT_TERMS = {"this", "that", "it", "which", "such", "these", "those", "he", "she", "they"}
 _SENTENCE_END = re.compile(r";|\.(?=\s+[A-Z(]|\s*$)|$")
 
 
@@ -35,7 +37,16 @@ def definitions_in(mention: Mention, language: Language) -> Iterator[Definition]
         rf"(?:{verbs})(?![\w])",
         re.IGNORECASE,
     )
-    for m in pattern.finditer(mention.text):
+    found = list(pattern.finditer(mention.text))
+    if not found:  # "(a) victim means ...": an item of a list of definitions, unquoted
+        verbs = "|".join(re.escape(v) for v in language.unquoted_definition_verbs)
+        unquoted = re.compile(
+            r"^\s*\(?[a-z0-9]{1,3}[.)]\s+(?:the term\s+)?"
+            rf"(?P<term>[^\W\d][\w -]{{0,40}}?)\s*,?\s+(?:{verbs})(?![\w])",
+            re.IGNORECASE,
+        )
+        found = [m for m in unquoted.finditer(mention.text) if m["term"].lower() not in _NOT_TERMS]
+    for m in found:
         end = _SENTENCE_END.search(mention.text, m.end())
         stop = end.start() if end else len(mention.text)
         yield Definition(

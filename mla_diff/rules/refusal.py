@@ -18,15 +18,19 @@ from mla_diff.rules.rulebook import Language
 def refusal_grounds(provision: Provision, language: Language) -> Iterator[Finding]:
     """Grounds of refusal added or removed in the paragraphs that deal with refusal."""
     markers = language.refusal_markers
+    # A title such as "Grounds for refusal" makes the whole article about refusal.
+    titles = [p for p in provision.passages if p.title]
+    old_title = any(has_phrase(p.old, markers) for p in titles)
+    new_title = any(has_phrase(p.new, markers) for p in titles)
     old_parts = [
         (k, p)
         for k, p in enumerate(provision.passages)
-        if p.old and has_phrase(p.old + " " + p.old_context, markers)
+        if p.old and not p.title and (old_title or has_phrase(p.old + " " + p.old_context, markers))
     ]
     new_parts = [
         (k, p)
         for k, p in enumerate(provision.passages)
-        if p.new and has_phrase(p.new + " " + p.new_context, markers)
+        if p.new and not p.title and (new_title or has_phrase(p.new + " " + p.new_context, markers))
     ]
     if not old_parts and not new_parts:
         return

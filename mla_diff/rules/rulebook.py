@@ -79,6 +79,7 @@ class Language:
     refusal_markers: tuple[Phrase, ...]
     refusal_grounds: tuple[Term, ...]
     definition_verbs: tuple[str, ...]
+    unquoted_definition_verbs: tuple[str, ...]
     article_words: tuple[str, ...]
     paragraph_words: tuple[str, ...]
     part_words: tuple[str, ...]
@@ -196,6 +197,7 @@ def _language(reader: _Reader, code: str) -> Language:
         refusal_markers=reader.phrases(key("refusal.markers")),
         refusal_grounds=reader.terms(key("refusal.grounds")),
         definition_verbs=reader.strings(key("definitions.verbs")),
+        unquoted_definition_verbs=reader.strings(key("definitions.unquoted_verbs")),
         article_words=reader.strings(key("references.article")),
         paragraph_words=reader.strings(key("references.paragraph")),
         part_words=reader.strings(key("references.part")),
