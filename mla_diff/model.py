@@ -199,6 +199,7 @@ class Version:
     illustrative: bool = False
     sha256: str = ""
     commit: str = ""  # git commit id when read from a repository
+    instrument: str = ""  # the instrument's title, from the manifest that lists the file
 
 
 class MatchStatus(StrEnum):

@@ -31,11 +31,23 @@ LAYERS: dict[str, int] = {
     "significance": 4,
     "compare": 5,
     "history": 5,
-    "render": 6,
     "outline": 6,
+    "redline": 5,
+    "view": 6,
     "sources": 6,
+    "importers": 6,
+    "jsonreport": 7,
+    "markdown": 6,
+    "terminal": 7,
+    "steps": 4,
+    "terms": 6,
+    "timeline": 6,
+    "textdiff": 6,
+    "policy": 6,
     "gitsource": 7,
-    "reports": 8,
+    "github": 9,
+    "render": 8,
+    "reports": 9,
     "cli": 10,
     "__init__": 9,
     "__main__": 11,
@@ -47,6 +59,12 @@ SOLE_IMPORTERS = {
     "jinja2": "render",
     "git": "gitsource",
     "diff_match_patch": "diff",
+    "pypdfium2": "importers",
+    "pdfplumber": "importers",
+    "pdfminer": "importers",
+    "pypdf": "importers",
+    "striprtf": "importers",
+    "tomli_w": "sources",
 }
 
 # The core never touches files, git, the clock or stdout.
@@ -63,6 +81,8 @@ CORE = {
     "significance",
     "compare",
     "history",
+    "steps",
+    "terms",
 }
 CORE_FORBIDDEN = {"subprocess", "time", "datetime", "os", "shutil", "git", "click"}
 
