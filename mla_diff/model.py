@@ -352,6 +352,7 @@ class Row:
     edits: tuple[Edit, ...] = ()
     title_edits: tuple[Edit, ...] = ()
     paragraphs: tuple[ParagraphDiff, ...] = ()  # every paragraph of both sides, in reading order
+    note_edits: tuple[Edit, ...] = ()  # diff of the units' footnotes and facilitator's notes
 
 
 @dataclass(frozen=True)
