@@ -53,11 +53,13 @@ fix: install ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: install ## time a full HTML compare against peers; writes tests/benchmarks/RESULTS.md
+bench-install: install
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
+
+bench: bench-install ## time a full HTML compare and a history against peers (about an hour); writes tests/benchmarks/RESULTS.md
 	$(PY) tests/benchmarks/bench.py
 
-bench-smoke: install ## a one-run benchmark on small pairs: checks the harness works, not its figures
+bench-smoke: bench-install ## a one-run benchmark on small inputs: checks the harness and every peer work, not the figures
 	$(PY) tests/benchmarks/bench.py --quick
 
 clean: ## remove the virtual environment, caches and generated reports
@@ -68,4 +70,4 @@ clean: ## remove the virtual environment, caches and generated reports
 pdf-libraries: install ## compare PDF text libraries on typeset drafts (recall, articles, furniture, speed)
 	$(PY) -m scripts.pdf_libraries
 
-.PHONY: help install reports review test golden browser lint check quality fix bench bench-smoke clean parse-fixtures pdf-libraries
+.PHONY: help install reports review test golden browser lint check quality fix bench bench-install bench-smoke clean parse-fixtures pdf-libraries

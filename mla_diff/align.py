@@ -4,18 +4,18 @@ added, deleted, split or merged, with renumbered/modified/moved flags, similarit
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from mla_diff.model import Candidate, Draft, Kind, Match, MatchStatus, Unit
-from mla_diff.pairing import Pairing
+from mla_diff.pairing import nearest, pair_units
 from mla_diff.reasons import describe_added, describe_deleted, describe_match, is_modified
 from mla_diff.similarity import (
     Profile,
     Vocabulary,
-    closest,
     containment,
     profile_unit,
+    rank_closest,
     words_similarity,
 )
 from mla_diff.splits import find_regroupings
@@ -54,15 +54,15 @@ def _align_kind(
     news: Sequence[Profile],
     *,
     affinity: Callable[[int, int], float] | None = None,
+    related: Iterable[tuple[int, int]] = (),
 ) -> list[Match]:
     if not olds and not news:
         return []
-    group = Pairing(olds, news, affinity=affinity)
-    pairs, out_of_order = group.align()
+    pairs, out_of_order, candidates = pair_units(olds, news, affinity=affinity, related=related)
     old_partner = {p.old: p.new for p in pairs}
     new_partner = {p.new: p.old for p in pairs}
     regroupings = (
-        find_regroupings(olds, news, old_partner, new_partner, group.candidates)
+        find_regroupings(olds, news, old_partner, new_partner, candidates)
         if affinity is None
         else []
     )
@@ -106,38 +106,44 @@ def _align_kind(
                 shares=regrouping.shares,
             )
         )
-    for i, a in enumerate(olds):
-        if i not in old_partner and i not in regrouped_old:
-            ranked = closest(a, news)
-            near = group.nearest(ranked, news, i / max(1, len(olds) - 1))
-            rows.append(
-                Match(
-                    MatchStatus.DELETED,
-                    a.unit.kind,
-                    (a.unit,),
-                    (),
-                    0.0,
-                    describe_deleted(near, _main_source(a, ranked, news)),
-                    nearest=_candidates(near),
-                )
+    gone = [i for i in range(len(olds)) if i not in old_partner and i not in regrouped_old]
+    came = [j for j in range(len(news)) if j not in new_partner and j not in regrouped_new]
+    gone_ranked = rank_closest([(olds[i], _place(i, olds)) for i in gone], news)
+    came_ranked = rank_closest([(news[j], _place(j, news)) for j in came], olds)
+    for i, ranked in zip(gone, gone_ranked, strict=True):
+        a = olds[i]
+        near = nearest(ranked, news, _place(i, olds))
+        rows.append(
+            Match(
+                MatchStatus.DELETED,
+                a.unit.kind,
+                (a.unit,),
+                (),
+                0.0,
+                describe_deleted(near, _main_source(a, ranked, news)),
+                nearest=_candidates(near),
             )
-    for j, b in enumerate(news):
-        if j not in new_partner and j not in regrouped_new:
-            ranked = closest(b, olds)
-            near = group.nearest(ranked, olds, j / max(1, len(news) - 1))
-            source = _main_source(b, ranked, olds)
-            rows.append(
-                Match(
-                    MatchStatus.ADDED,
-                    b.unit.kind,
-                    (),
-                    (b.unit,),
-                    0.0,
-                    describe_added(near, source),
-                    nearest=_candidates(near),
-                )
+        )
+    for j, ranked in zip(came, came_ranked, strict=True):
+        b = news[j]
+        near = nearest(ranked, olds, _place(j, news))
+        rows.append(
+            Match(
+                MatchStatus.ADDED,
+                b.unit.kind,
+                (),
+                (b.unit,),
+                0.0,
+                describe_added(near, _main_source(b, ranked, olds)),
+                nearest=_candidates(near),
             )
+        )
     return rows
+
+
+def _place(position: int, units: Sequence[Profile]) -> float:
+    """Where a unit stands in its draft, 0 at the first, 1 at the last."""
+    return position / max(1, len(units) - 1)
 
 
 def _candidates(near: Sequence[tuple[Profile, float]]) -> tuple[Candidate, ...]:
@@ -206,7 +212,18 @@ def _align_parts(
         kept = sum(1 for a in held if partner.get(a, set()) & holds)
         return kept / max(len(held), len(holds))
 
-    return _align_kind(olds, news, affinity=affinity)
+    holders: dict[int, list[int]] = {}  # new unit: the new containers holding it
+    for j, holds in enumerate(new_in):
+        for b in holds:
+            holders.setdefault(b, []).append(j)
+    related = {
+        (i, j)
+        for i, held in enumerate(old_in)
+        for a in held
+        for b in partner.get(a, ())
+        for j in holders.get(b, ())
+    }
+    return _align_kind(olds, news, affinity=affinity, related=related)
 
 
 def _members(draft: Draft, parts: Sequence[Profile]) -> list[set[int]]:

@@ -3,8 +3,9 @@ on text, number, title and place together; nearest candidates for what stays unp
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -34,6 +35,9 @@ SUBJECT_FLOOR = 0.1  # least similarity of two leftover units paired on their un
 RETITLED = 0.2  # two different titles speak against a pairing: the subject changed
 WHOLE = 0.9  # share of the shorter text found in the longer for it to count as kept
 KEPT = 0.55  # what a kept text weighs, however much the other text grew or shrank
+# Containers are few: every pair of them is a candidate up to this many pairs; past it, only
+# those sharing wording, aligned articles, a label or a title (a draft of thousands of articles).
+ALL_PAIRS = 10_000
 
 
 @dataclass(frozen=True)
@@ -54,14 +58,27 @@ class Pairing:
         news: Sequence[Profile],
         *,
         affinity: Callable[[int, int], float] | None = None,
+        related: Iterable[tuple[int, int]] = (),
     ) -> None:
         self.olds, self.news = olds, news
-        # Extra evidence: for containers, the share of their articles aligned with each other.
+        # Extra evidence: for containers, the share of their articles aligned with each other;
+        # `related` are the pairs of containers holding articles aligned with each other.
         self.affinity = affinity
+        self._titled: dict[str, list[int]] = {}
+        for j, profile in enumerate(news):
+            if profile.title:
+                self._titled.setdefault(profile.title, []).append(j)
+        # Units of the same words, paired in their order: first among the confident pairs.
+        self.twins: set[tuple[int, int]] = set()
         if affinity is None:
-            self.candidates = _candidates(olds, news)
-        else:
+            self.candidates, self.twins = _candidates(olds, news)
+        elif len(olds) * len(news) <= ALL_PAIRS:
             self.candidates = [(i, j) for i in range(len(olds)) for j in range(len(news))]
+        else:
+            found = set(_candidates(olds, news)[0]) | set(related)
+            for i, profile in enumerate(olds):
+                found.update((i, j) for j in self._titled.get(profile.title, ()) if profile.title)
+            self.candidates = sorted(found)
         pool = set(self.candidates)
         by_label: dict[str, list[int]] = {}
         for j, profile in enumerate(news):
@@ -73,11 +90,10 @@ class Pairing:
         self._partners: dict[int, list[int]] = {}
         for i, j in self.pool:
             self._partners.setdefault(i, []).append(j)
-        self._titled: dict[str, list[int]] = {}
-        for j, profile in enumerate(news):
-            if profile.title:
-                self._titled.setdefault(profile.title, []).append(j)
         self._similarity: dict[tuple[int, int], float] = {}
+        # The units each unit was compared with, for `_movable`.
+        self._compared_old: dict[int, list[int]] = {}
+        self._compared_new: dict[int, list[int]] = {}
         self._old_titles = Counter(p.title for p in olds)
         self._new_titles = Counter(p.title for p in news)
 
@@ -115,13 +131,13 @@ class Pairing:
         """One-to-one pairs, and the old positions of those that left their order."""
         confident = self._confident()
         chain = {confident[k] for k in heaviest_chain(self._weighted(confident))}
+        self._index_compared()
         kept = [pair for pair in confident if pair in chain or self._movable(pair)]
         anchors = sorted((pair for pair in kept if pair in chain), key=lambda p: p.old)
         pairs = kept + self._fill_gaps(anchors, kept)
         pairs += self._same_subject(pairs)
         pairs.sort(key=lambda p: p.old)
-        in_order = {pairs[k].old for k in heaviest_chain(self._weighted(pairs))}
-        return pairs, {pair.old for pair in pairs if pair.old not in in_order}
+        return pairs, _out_of_order(pairs, self.olds, self.news)
 
     def _same_subject(self, pairs: Sequence[Pair]) -> list[Pair]:
         """Left over on both sides, out of order, under a title no other unit bears: the same
@@ -143,16 +159,7 @@ class Pairing:
         return found
 
     def _weighted(self, pairs: Sequence[Pair]) -> list[tuple[int, int, float]]:
-        # Long units weigh more: one long article keeping its place outweighs two short ones.
-        return [
-            (
-                p.old,
-                p.new,
-                p.similarity * min(4.0, 1 + min(self.olds[p.old].size, self.news[p.new].size) / 50)
-                + 0.01,
-            )
-            for p in pairs
-        ]
+        return _weighted(pairs, self.olds, self.news)
 
     def _confident(self) -> list[Pair]:
         """Pairs whose text alone aligns them, chosen greedily, best first, one per unit."""
@@ -164,12 +171,13 @@ class Pairing:
             s = self.strength(i, j)
             if s >= (SHORT_STRONG if self.short(a) or self.short(b) else STRONG):
                 drift = abs(i / max(1, len(self.olds)) - j / max(1, len(self.news)))
-                scored.append((-s, not self.same_label(i, j), drift, i, j))
+                twin = (i, j) in self.twins
+                scored.append((-s, not twin, not self.same_label(i, j), drift, i, j))
         scored.sort()
         taken_old: set[int] = set()
         taken_new: set[int] = set()
         pairs = []
-        for _, _, _, i, j in scored:
+        for *_, i, j in scored:
             if i in taken_old or j in taken_new:
                 continue
             taken_old.add(i)
@@ -193,12 +201,17 @@ class Pairing:
             self.same_label(pair.old, pair.new) or self.same_title(pair.old, pair.new)
         ):
             return True
-        rivals = sum(
-            1
-            for (i, j), value in self._similarity.items()
-            if value >= s - RIVAL_MARGIN and (i == pair.old or j == pair.new)
-        )
+        compared = {(pair.old, j) for j in self._compared_old.get(pair.old, ())}
+        compared.update((i, pair.new) for i in self._compared_new.get(pair.new, ()))
+        rivals = sum(1 for key in compared if self._similarity[key] >= s - RIVAL_MARGIN)
         return rivals == 1
+
+    def _index_compared(self) -> None:
+        """The pairs compared so far, by unit: a unit's rivals are found without a scan of all."""
+        self._compared_old, self._compared_new = {}, {}
+        for i, j in self._similarity:
+            self._compared_old.setdefault(i, []).append(j)
+            self._compared_new.setdefault(j, []).append(i)
 
     def _fill_gaps(self, anchors: list[Pair], kept: list[Pair]) -> list[Pair]:
         """Between consecutive anchors, the best order-preserving pairing of what is left, on
@@ -276,35 +289,128 @@ class Pairing:
             affinity=self.affinity(i, j) if self.affinity else 0.0,
         )
 
-    @staticmethod
-    def nearest(
-        ranked: Sequence[tuple[int, float]], others: Sequence[Profile], position: float
-    ) -> tuple[tuple[Profile, float], ...]:
-        """The three units of the other draft closest in wording (`ranked` by `closest`),
-        whichever they are: the proof of an addition or a deletion. Ties go to the unit nearest
-        the same place."""
-        place = round(position * (len(others) - 1))
-        best = sorted(ranked, key=lambda item: (-item[1], abs(item[0] - place), item[0]))[:3]
-        return tuple((others[k], s) for k, s in best)
+
+def nearest(
+    ranked: Sequence[tuple[int, float]], others: Sequence[Profile], position: float
+) -> tuple[tuple[Profile, float], ...]:
+    """The three units of the other draft closest in wording (`ranked` by `closest`),
+    whichever they are: the proof of an addition or a deletion. Ties go to the unit nearest
+    the same place."""
+    place = round(position * (len(others) - 1))
+    best = heapq.nsmallest(3, ranked, key=lambda item: (-item[1], abs(item[0] - place), item[0]))
+    return tuple((others[k], s) for k, s in best)
 
 
-def _candidates(olds: Sequence[Profile], news: Sequence[Profile]) -> list[tuple[int, int]]:
-    """Pairs worth comparing: units with the same words found once on each side (most of a
-    draft, usually), then, for the others, those the shingle index finds sharing wording."""
-    old_keys = Counter(p.words for p in olds if not p.blank)
-    new_keys = Counter(p.words for p in news if not p.blank)
-    twin_of = {p.words: j for j, p in enumerate(news) if not p.blank and new_keys[p.words] == 1}
-    twins = [
-        (i, twin_of[p.words])
-        for i, p in enumerate(olds)
-        if not p.blank and old_keys[p.words] == 1 and p.words in twin_of
+def pair_units(
+    olds: Sequence[Profile],
+    news: Sequence[Profile],
+    *,
+    affinity: Callable[[int, int], float] | None = None,
+    related: Iterable[tuple[int, int]] = (),
+) -> tuple[list[Pair], set[int], list[tuple[int, int]]]:
+    """The one-to-one pairs of `Pairing.align`, the old positions out of order, and the
+    candidates compared. Pairing breaks ties in reading order, so it runs in one direction
+    whichever of the two drafts is called old: swapping the drafts swaps the pairs (what was
+    added becomes deleted), never changes them."""
+    if not _reads_first(news, olds):
+        group = Pairing(olds, news, affinity=affinity, related=related)
+        pairs, out_of_order = group.align()
+        return pairs, out_of_order, group.candidates
+    flipped = None if affinity is None else (lambda j, i: affinity(i, j))
+    group = Pairing(news, olds, affinity=flipped, related=[(j, i) for i, j in related])
+    pairs = sorted(
+        (Pair(p.new, p.old, p.similarity, p.evidence) for p in group.align()[0]),
+        key=lambda p: p.old,
+    )
+    candidates = sorted((i, j) for j, i in group.candidates)
+    return pairs, _out_of_order(pairs, olds, news), candidates
+
+
+def _reads_first(these: Sequence[Profile], those: Sequence[Profile]) -> bool:
+    """Whether `these` come first in a fixed order of sequences of units (by their texts, labels
+    and status), so that a pair of drafts is always aligned in the same direction."""
+
+    def key(profiles: Sequence[Profile]) -> list[tuple[str, str, bool]]:
+        return [(p.unit.body, p.label, p.placeholder) for p in profiles]
+
+    return key(these) < key(those)
+
+
+def _weighted(
+    pairs: Sequence[Pair], olds: Sequence[Profile], news: Sequence[Profile]
+) -> list[tuple[int, int, float]]:
+    # Long units weigh more: one long article keeping its place outweighs two short ones.
+    return [
+        (
+            p.old,
+            p.new,
+            p.similarity * min(4.0, 1 + min(olds[p.old].size, news[p.new].size) / 50) + 0.01,
+        )
+        for p in pairs
     ]
-    taken_old = {i for i, _ in twins}
-    taken_new = {j for _, j in twins}
-    rest_old = [i for i in range(len(olds)) if i not in taken_old]
-    rest_new = [j for j in range(len(news)) if j not in taken_new]
+
+
+def _out_of_order(
+    pairs: Sequence[Pair], olds: Sequence[Profile], news: Sequence[Profile]
+) -> set[int]:
+    """Old positions of the pairs (sorted by old position) outside the heaviest in-order chain."""
+    in_order = {pairs[k].old for k in heaviest_chain(_weighted(pairs, olds, news))}
+    return {pair.old for pair in pairs if pair.old not in in_order}
+
+
+def _candidates(
+    olds: Sequence[Profile], news: Sequence[Profile]
+) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Pairs worth comparing: units with the same words on each side (most of a draft, usually),
+    then, for the others, those the shingle index finds sharing wording; and the twins."""
+    twins, near, settled_old, settled_new = _identical(olds, news)
+    rest_old = [i for i in range(len(olds)) if i not in settled_old]
+    rest_new = [j for j in range(len(news)) if j not in settled_new]
     left_old = [olds[i] for i in rest_old]
     left_new = [news[j] for j in rest_new]
-    index = ShingleIndex(left_old, common_limit(olds, news))
+    index = ShingleIndex(left_old, common_limit(olds, news), left_new)
     found = [(rest_old[a], rest_new[b]) for a, b in candidate_pairs(left_old, left_new, index)]
-    return sorted(twins + found)
+    return sorted(twins | set(near) | set(found)), twins
+
+
+def _identical(
+    olds: Sequence[Profile], news: Sequence[Profile]
+) -> tuple[set[tuple[int, int]], list[tuple[int, int]], set[int], set[int]]:
+    """Units whose words are found again in the other draft. A text found as often on each side
+    (once, usually; a repeated boilerplate clause, say) pairs its copies in their order: twins,
+    settled, kept out of the shingle index. A text found more often on one side than on the
+    other gets as candidates the copies at about the same rank and their neighbours, and stays
+    in the index."""
+    old_copies: dict[str, list[int]] = {}
+    new_copies: dict[str, list[int]] = {}
+    for i, profile in enumerate(olds):
+        if not profile.blank:
+            old_copies.setdefault(profile.words, []).append(i)
+    for j, profile in enumerate(news):
+        if not profile.blank:
+            new_copies.setdefault(profile.words, []).append(j)
+    twins: set[tuple[int, int]] = set()
+    near: list[tuple[int, int]] = []
+    settled_old: set[int] = set()
+    settled_new: set[int] = set()
+    for words, old_at in old_copies.items():
+        new_at = new_copies.get(words)
+        if new_at is None:
+            continue
+        if len(old_at) == len(new_at):
+            twins.update(zip(old_at, new_at, strict=True))
+            settled_old.update(old_at)
+            settled_new.update(new_at)
+        else:
+            near.extend(_by_rank(old_at, new_at))
+            near.extend((i, j) for j, i in _by_rank(new_at, old_at))
+    return twins, near, settled_old, settled_new
+
+
+def _by_rank(these: list[int], those: list[int]) -> list[tuple[int, int]]:
+    """Each of `these` copies with the copies of `those` at about its rank, and their neighbours."""
+    pairs: list[tuple[int, int]] = []
+    for rank, unit in enumerate(these):
+        centre = rank * len(those) // len(these)
+        pairs.extend((unit, other) for other in those[max(0, centre - 1) : centre + 2])
+    return pairs

@@ -279,6 +279,33 @@ def closest(probe: Profile, others: Sequence[Profile]) -> list[tuple[int, float]
     return [(k, float(score)) for _, score, k in found]
 
 
+# Past this many probe-by-unit comparisons, the closest units are sought among those sharing
+# the most wording with the probe, and those at the same place, not among all.
+EXACT_NEAREST = 250_000
+NEAREST_POOL = 24
+
+
+def rank_closest(
+    probes: Sequence[tuple[Profile, float]], others: Sequence[Profile]
+) -> list[list[tuple[int, float]]]:
+    """For each (probe, relative place 0..1), (position, similarity) of units of `others`, best
+    first: all of them (`closest`) when the drafts are of ordinary size; in a draft of thousands
+    of units, the few sharing most three-word runs with the probe and the units at its place, so
+    that the unpaired units of two large drafts are not each compared with every other."""
+    if len(probes) * len(others) <= EXACT_NEAREST:
+        return [closest(probe, others) for probe, _ in probes]
+    index = ShingleIndex(others, common_limit(others, ()), [probe for probe, _ in probes])
+    ranked = []
+    for probe, position in probes:
+        shared = index.overlaps(probe)
+        picked = set(sorted(shared, key=lambda k: (-shared[k], k))[:NEAREST_POOL])
+        place = round(position * (len(others) - 1))
+        picked.update(range(max(0, place - 2), min(len(others), place + 3)))
+        scored = [(k, similarity(probe, others[k])) for k in picked]
+        ranked.append(sorted(scored, key=lambda item: (-item[1], item[0])))
+    return ranked
+
+
 def containment(part: frozenset[Shingle], whole: frozenset[Shingle]) -> float:
     """Share of `part`'s shingles found in `whole`: how much of one text is found in another."""
     if not part:
@@ -290,12 +317,20 @@ class ShingleIndex:
     """An inverted index from shingles to the units holding them: candidates for alignment are
     found by shared wording, never by comparing every pair of units."""
 
-    def __init__(self, profiles: Sequence[Profile], common: int) -> None:
+    def __init__(
+        self,
+        profiles: Sequence[Profile],
+        common: int,
+        probes: Sequence[Profile] | None = None,
+    ) -> None:
         # A shingle found in more than `common` units is boilerplate: it proves nothing.
         self.common = common
         self.postings: dict[Shingle, list[int]] = {}
+        # Only the shingles some probe holds can ever be looked up: the others are not indexed.
+        wanted = None if probes is None else frozenset().union(*(p.shingles for p in probes))
         for index, profile in enumerate(profiles):
-            for shingle in profile.ordered_shingles:
+            grams = profile.shingles if wanted is None else profile.shingles & wanted
+            for shingle in grams:
                 self.postings.setdefault(shingle, []).append(index)
 
     def overlaps(self, probe: Profile, *, common: int | None = None) -> Counter[int]:
@@ -310,9 +345,15 @@ class ShingleIndex:
         return Counter(chain.from_iterable(hits))
 
 
+# A three-word run found in more units than this is boilerplate, however large the drafts.
+COMMON_CAP = 64
+
+
 def common_limit(olds: Sequence[Profile], news: Sequence[Profile]) -> int:
-    """How many units a shingle may appear in and still be evidence: a tenth of them, or six."""
-    return max(6, (len(olds) + len(news)) // 10)
+    """How many units a shingle may appear in and still be evidence: a tenth of them, at least
+    six and at most COMMON_CAP (in a draft of thousands of articles, a phrase found in hundreds
+    of them says nothing of which is which, and would make every pair of them a candidate)."""
+    return min(COMMON_CAP, max(6, (len(olds) + len(news)) // 10))
 
 
 def candidate_pairs(

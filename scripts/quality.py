@@ -337,9 +337,9 @@ def _found(truth: Truth, rows: Iterable[Match]) -> str:
 
 def synthetic_pairs() -> list[Pair]:
     """Corpus articles renumbered, amended, moved, split, merged, deleted and inserted with a
-    fixed seed (scripts/synthetic.py): many phenomena at once, with an exact truth."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from synthetic import synthetic_pair  # noqa: PLC0415
+    fixed seed (tests/benchmarks/synthetic.py): many phenomena at once, with an exact truth."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.benchmarks.synthetic import synthetic_pair  # noqa: PLC0415
 
     pairs = []
     for name, size, seed, options in (

@@ -1,6 +1,7 @@
 """Runs one tool on one pair in a fresh process and prints its time and peak memory as JSON.
 
-Usage: python worker.py TOOL OLD NEW OUT. Each measurement gets its own process so that peak
+Usage: python worker.py TOOL OLD NEW OUT (OUT ending in .html; for mla-diff-history, OLD is a
+drafts folder and NEW is ignored). Each measurement gets its own process so that peak
 memory (ru_maxrss) belongs to that tool alone."""
 
 from __future__ import annotations
@@ -18,18 +19,24 @@ def _read(path: str) -> str:
     return Path(path).read_text(encoding="utf-8")
 
 
-def run_mla_diff(old: str, new: str, out: str) -> None:
-    from mla_diff import __version__
-    from mla_diff.compare import compare_drafts
-    from mla_diff.render import render_html
-    from mla_diff.sources import read_draft
+def _mla_diff(*args: str) -> None:
+    """The command line, in this process: what a user runs, without the interpreter's start."""
+    from mla_diff.cli import EXIT_CHANGED, EXIT_SAME, main
 
-    old_version, old_draft = read_draft(Path(old))
-    new_version, new_draft = read_draft(Path(new))
-    comparison = compare_drafts(
-        old_draft, new_draft, old_version=old_version, new_version=new_version
-    )
-    Path(out).write_text(render_html(comparison, __version__), encoding="utf-8")
+    try:
+        main([*args], standalone_mode=False)
+    except SystemExit as done:  # compare's exit status tells whether the drafts differ
+        if done.code not in (EXIT_SAME, EXIT_CHANGED):
+            raise
+
+
+def run_mla_diff(old: str, new: str, out: str) -> None:
+    _mla_diff("compare", old, new, "-o", out)
+
+
+def run_mla_diff_history(folder: str, _: str, out: str) -> None:
+    """The history of every provision across the versions of a drafts folder, as HTML."""
+    _mla_diff("history", folder, "-o", out, "--no-step-reports")
 
 
 def run_difflib_words(old: str, new: str, out: str) -> None:
@@ -89,6 +96,7 @@ def run_git_word_diff(old: str, new: str, out: str) -> None:
 
 TOOLS: dict[str, Callable[[str, str, str], None]] = {
     "mla-diff": run_mla_diff,
+    "mla-diff-history": run_mla_diff_history,
     "difflib-words": run_difflib_words,
     "difflib-html": run_difflib_html,
     "dmp-words": run_dmp_words,
