@@ -77,13 +77,12 @@ LATIN_ORDINALS = (
     r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies)"
 )
 _SPELLED_NUMBERS = (
-    r"(?:premier|première|unique|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|"
-    r"noveno|décimo|único|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|ONE|"
-    r"TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE)"
+    r"(?i:premier|première|unique|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|"
+    r"noveno|décimo|único|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 )
 # An article number as written: 52, 8 bis, 8bis, 3a, 12A, 1er, 1.º, 1.1, J.1, K.14, A, IV, premier.
 ARTICLE_NUMBER = (
-    rf"(?:\d{{1,4}}(?:\.\d{{1,3}})*(?:\.?\s?[ºª°]|er(?![\w])|re(?![\w]))?"
+    rf"(?:\d{{1,5}}(?:\.\d{{1,3}})*(?:\.?\s?[ºª°]|er(?![\w])|re(?![\w]))?"
     rf"(?:[a-zA-Z](?![\w]))?(?:[ -]?{LATIN_ORDINALS}(?![\w]))?"
     rf"|[IVXLC]{{1,7}}(?:[ -]?{LATIN_ORDINALS})?(?![\w])"
     rf"|[A-Z](?:\.\d{{1,3}})*(?:[ -]?{LATIN_ORDINALS})?(?![\w])"
@@ -120,6 +119,7 @@ _VERBS = re.compile(
     r"wird|werden|ist|sind|kann|zal|kan|wordt|worden)\b",
     re.IGNORECASE,
 )
+_LEADERS = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,}\.?|_{4,})\s*\d{0,4}\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[.:\-–—]|\.\s*[-–—])\s*")
 # A title read from the next line must not end like a sentence or a clause.
 _CLAUSE_END = re.compile(r"[.;,:]$")
@@ -290,6 +290,8 @@ def _read_rest(rest: str, offset: int, container: bool = False) -> tuple[str, in
     prose that merely starts with a heading word."""
     if not rest.strip():
         return "", -1, ""
+    if _LEADERS.search(rest):
+        return None  # a table of contents entry: "Article 1 Use of terms ........ 3"
     stripped = rest.strip()
     if PLACEHOLDER.match(stripped.strip(" .:-–—")):
         return "", -1, stripped.strip(" .:-–—")
@@ -350,15 +352,18 @@ LANGUAGE_HINTS: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(the|of|and|shall|which|to|be|any|with)\b"),
 }
 _HEADING_HINTS: dict[str, re.Pattern[str]] = {
-    "es": re.compile(r"^\W*(?:artículo|capítulo|título)\b", re.MULTILINE | re.IGNORECASE),
-    "fr": re.compile(r"^\W*(?:chapitre|titre|article premier)\b", re.MULTILINE | re.IGNORECASE),
+    "es": re.compile(r"^[^\w\n]*(?:artículo|capítulo|título)\b", re.MULTILINE | re.IGNORECASE),
+    "fr": re.compile(
+        r"^[^\w\n]*(?:chapitre|titre|article premier)\b", re.MULTILINE | re.IGNORECASE
+    ),
     "de": re.compile(
-        r"^\W*(?:kapitel|abschnitt|teil|präambel|\w+(?:er|es) (?:abschnitt|teil|titel|kapitel))\b",
+        r"^[^\w\n]*(?:kapitel|abschnitt|teil|präambel|"
+        r"\w+(?:er|es) (?:abschnitt|teil|titel|kapitel))\b",
         re.MULTILINE | re.IGNORECASE,
     ),
-    "nl": re.compile(r"^\W*(?:hoofdstuk|afdeling|artikelen)\b", re.MULTILINE | re.IGNORECASE),
+    "nl": re.compile(r"^[^\w\n]*(?:hoofdstuk|afdeling|artikelen)\b", re.MULTILINE | re.IGNORECASE),
 }
-_ARTIKEL = re.compile(r"^\W*artikel\b", re.MULTILINE | re.IGNORECASE)
+_ARTIKEL = re.compile(r"^[^\w\n]*artikel\b", re.MULTILINE | re.IGNORECASE)
 
 
 def detect_language(text: str) -> str:

@@ -113,7 +113,9 @@ def cut_blocks(lines: list[Line], fallback: bool) -> list[Block]:
             close(trailing)
         seen_body = True
         if heading.kind is Kind.PART:
-            key = heading.word.split()[-1].lower() if heading.word else ""
+            # Containers nest in the order their words first appear; bare "IV. Title" headings
+            # form one kind, unnumbered capitals ("FINAL PROVISIONS") another.
+            key = heading.word.split()[-1].lower() if heading.word else "#roman"
             rank = ranks.setdefault(key, len(ranks))
             while stack and stack[-1][0] >= rank:
                 stack.pop()
@@ -307,32 +309,45 @@ def _mark_numbered(lines: list[Line], pattern: re.Pattern[str]) -> list[Line]:
 
 
 def _paragraph_sections(blocks: list[Block]) -> list[Block]:
-    """Every blank-line paragraph after the title block and preamble becomes a numbered section."""
+    """Every blank-line paragraph after the title block and preamble becomes a numbered section;
+    container headings stay, final clauses and annexes stay whole."""
     out: list[Block] = []
+    count = 0
     for block in blocks:
-        if block.kind is Kind.PREAMBLE:
+        if block.kind in (Kind.PREAMBLE, Kind.FINAL, Kind.ANNEX):
             out.append(block)
             continue
-        groups: list[list[Line]] = []
-        for line in block.lines:
-            if not line.text and not line.soft:
-                if groups and groups[-1] and groups[-1][-1].text:
-                    groups[-1].append(line)
-                    groups.append([])
-                elif groups:
-                    groups[-1].append(line)
-                continue
-            if not groups:
-                groups.append([])
-            groups[-1].append(line)
-        groups = [group for group in groups if any(line.text for line in group)]
+        groups = _paragraph_groups(block.lines)
         if block.kind is Kind.FRONT and groups and _is_title_block(groups[0]):
             out.append(Block(Kind.FRONT, block.start, lines=groups.pop(0)))
+        elif block.kind is Kind.PART:
+            if not block.title and groups and _is_title_block(groups[0]):
+                block.lines = groups.pop(0)
+            else:
+                block.lines = []
+            out.append(block)
         for group in groups:
-            number = str(sum(1 for item in out if item.kind is Kind.SECTION) + 1)
-            start = group[0].start if out or block.kind is not Kind.FRONT else block.start
-            out.append(Block(Kind.SECTION, start, number, lines=group))
+            count += 1
+            start = group[0].start if out else block.start
+            out.append(Block(Kind.SECTION, start, str(count), lines=group))
     return out
+
+
+def _paragraph_groups(lines: list[Line]) -> list[list[Line]]:
+    """Lines cut at blank lines; each group keeps the blank lines that follow it."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if not line.text and not line.soft:
+            if groups and groups[-1] and groups[-1][-1].text:
+                groups[-1].append(line)
+                groups.append([])
+            elif groups:
+                groups[-1].append(line)
+            continue
+        if not groups:
+            groups.append([])
+        groups[-1].append(line)
+    return [group for group in groups if any(line.text for line in group)]
 
 
 def _is_title_block(group: list[Line]) -> bool:

@@ -28,6 +28,7 @@ _STRONG_LINE = re.compile(r"^\s*(\*\*|__).+\1\s*$")
 _PANDOC_TITLE = re.compile(r"^%\s?")
 
 
+_LOWER_LABEL = re.compile(r"^(?:[a-z]{1,2}|[ivxlc]{1,6})[.)]\s")
 SENTENCE_END = re.compile(r"[.:;!?)\]][\"']?$")
 
 
@@ -39,11 +40,13 @@ class Line:
     end: int
     next: int
     text: str  # cleaned, markdown heading marks removed
+    lead: int = 0  # characters of markdown heading marks before the text
     marked: bool = False  # a markdown heading or a wholly bold line
     furniture: bool = False
     soft: bool = False  # blank beside page furniture or a page break: no paragraph break
     after_break: bool = False
-    heading: Heading | None = None
+    candidate: Heading | None = None  # what the line would be as a heading, by its words alone
+    heading: Heading | None = None  # set when its place in the text confirms it
 
 
 def read_lines(text: str, grammar: HeadingGrammar) -> tuple[list[Line], list[Furniture]]:
@@ -59,7 +62,8 @@ def read_lines(text: str, grammar: HeadingGrammar) -> tuple[list[Line], list[Fur
         else:
             pandoc = False
         marked = bool(md) or bool(_STRONG_LINE.match(raw))
-        lines.append(Line(index, index + 1, start, end, nxt, clean_line(body), marked))
+        lead = len(raw) - len(body)
+        lines.append(Line(index, index + 1, start, end, nxt, clean_line(body), lead, marked))
     furniture: list[Furniture] = []
     skip = front_matter_lines(
         [raw.lstrip("\ufeff") if i == 0 else raw for i, raw in enumerate(raws)]
@@ -90,7 +94,8 @@ def _protected_lines(lines: list[Line], grammar: HeadingGrammar) -> list[bool]:
     for line in lines:
         if not line.text:
             continue
-        is_heading = grammar.classify(line.text, line.marked) is not None
+        line.candidate = grammar.classify(line.text, line.marked)
+        is_heading = line.candidate is not None
         protected[line.index] = is_heading or after_heading or bool(PLACEHOLDER.match(line.text))
         after_heading = is_heading
     return protected
@@ -128,11 +133,12 @@ def _mark_soft_blanks(lines: list[Line], raws: list[str]) -> None:
 def classify_headings(lines: list[Line], grammar: HeadingGrammar) -> None:
     """Decide which lines are headings, from what they say and from what surrounds them."""
     content = [line for line in lines if not line.furniture and line.text]
-    candidates = [grammar.classify(line.text, line.marked) for line in content]
+    candidates = [line.candidate for line in content]
     since_heading = 99
     for i, (line, heading) in enumerate(zip(content, candidates, strict=True)):
         previous = content[i - 1] if i else None
-        gap = previous is None or blank_between(lines, previous, line)
+        # Any line between (blank, page furniture) sets a heading apart from the text above.
+        gap = previous is None or line.index > previous.index + 1
         if heading is not None and _accept(
             heading, line, previous, gap, since_heading, content, candidates, i, lines
         ):
@@ -142,6 +148,37 @@ def classify_headings(lines: list[Line], grammar: HeadingGrammar) -> None:
             since_heading += 1
         else:
             since_heading = 99
+    _drop_table_of_contents(content)
+
+
+def _drop_table_of_contents(content: list[Line]) -> None:
+    """A table of contents lists the headings before the text repeats them: when the first three
+    or more article headings have nothing but titles under them and their numbers come again
+    later, they are the title block's, not articles."""
+    listed: list[Line] = []  # every heading of the leading run without text
+    articles: list[str] = []
+    for i, line in enumerate(content):
+        if line.heading is None:
+            continue
+        following = content[i + 1 : i + 4]
+        body = next((item for item in following if item.heading is not None), None)
+        under = following[: following.index(body)] if body is not None else following
+        empty = body is not None and len(under) <= 2 and all(title_like(x.text) for x in under)
+        if not empty:
+            break
+        listed.append(line)
+        if line.heading.kind is Kind.ARTICLE:
+            articles.append(line.heading.number)
+    if len(articles) < 3:
+        return
+    later = {
+        line.heading.number
+        for line in content[content.index(listed[-1]) + 1 :]
+        if line.heading is not None and line.heading.kind is Kind.ARTICLE
+    }
+    if sum(number in later for number in articles) >= 0.8 * len(articles):
+        for line in listed:
+            line.heading = None
 
 
 def blank_between(lines: list[Line], before: Line, after: Line) -> bool:
@@ -183,9 +220,11 @@ def _accept(
         and not line.marked
         and following is not None
         and following.text[:1].islower()
-        and not blank_between(lines, line, following)
+        and not _LOWER_LABEL.match(following.text)
+        and not (gap and blank_between(lines, line, following))
     ):
-        # "Article 6" then "shall apply..." is a wrapped cross-reference.
+        # "Article 6" then "shall apply..." is a wrapped cross-reference, unless blank lines
+        # set the line apart on both sides.
         return False
     if heading.roman_only:
         # A bare "IV. Title" is a container only when an article heading comes next.

@@ -62,7 +62,9 @@ def _preamble_units(block: Block, source: str, wrap: int, done: int) -> list[Uni
     belong to the first unit."""
     segments = split_preamble(
         [
-            (line.start, source[line.start : line.end] if line.text else "", line.soft)
+            (line.start + line.lead, source[line.start + line.lead : line.end], line.soft)
+            if line.text
+            else (line.start, "", line.soft)
             for line in block.lines
         ],
         wrapped=wrap > 0,
@@ -104,6 +106,7 @@ def _block_units(block: Block, wrap: int) -> list[Unit]:
     if (
         not title
         and not block.deleted
+        and not block.first_body
         and block.kind in (Kind.ARTICLE, Kind.PART, Kind.ANNEX, Kind.SECTION)
     ):
         title, body = _title_from_next_lines(body, block.kind)
@@ -213,15 +216,19 @@ def _with_spans(units: list[Unit], source: str, furniture: list[Furniture]) -> l
     """Give each unit the source from its start to the next unit's start, less the furniture."""
     cuts = sorted((item.start, item.end) for item in furniture)
     line_starts = [start for start, _, _ in split_lines(source)] or [0]
+    # Each unit ends where the next unit with a later start begins. Units that share a start (the
+    # articles of "Articles 53 to 55 [Deleted]") leave the source to the first of them.
+    ends: list[int] = []
+    end = len(source)
+    for index in range(len(units) - 1, -1, -1):
+        ends.append(end)
+        if index and units[index - 1].start < units[index].start:
+            end = units[index].start
+    ends.reverse()
     out: list[Unit] = []
     for index, unit in enumerate(units):
-        later = [u.start for u in units[index + 1 :] if u.start > unit.start]
-        shadow = (
-            index > 0
-            and units[index - 1].start == unit.start
-            and units[index - 1].kind is unit.kind
-        )
-        end = later[0] if later else len(source)
+        shadow = index > 0 and units[index - 1].start == unit.start
+        end = ends[index]
         spans = () if shadow else _subtract(unit.start, end, cuts)
         first, last = _line_range(source, spans, line_starts, unit.start)
         out.append(
