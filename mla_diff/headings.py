@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mla_diff.model import Kind
 
@@ -119,6 +119,7 @@ _VERBS = re.compile(
     r"wird|werden|ist|sind|kann|zal|kan|wordt|worden)\b",
     re.IGNORECASE,
 )
+_FOOTNOTE_MARK = re.compile(r"^(?:\*{1,3}|\[\^?\d{1,3}\]|\^\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=\s|$|[.:–—-])")
 _LEADERS = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,}\.?|_{4,})\s*\d{0,4}\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[.:\-–—]|\.\s*[-–—])\s*")
 # A title read from the next line must not end like a sentence or a clause.
@@ -137,6 +138,7 @@ class Heading:
     deleted: str = ""  # a placeholder written on the heading line: "[Deleted]"
     numbers: tuple[str, ...] = ()  # every article a plural placeholder stands for
     roman_only: bool = False  # a bare "IV. Title" container, trusted only with more evidence
+    bracketed: bool = False  # the heading line opens with "[": the whole provision is proposed
 
 
 def title_like(text: str, max_words: int = 16) -> bool:
@@ -210,6 +212,8 @@ class HeadingGrammar:
     def classify(self, line: str, markdown: bool = False) -> Heading | None:
         """The heading `line` would be, or None. Context (what surrounds the line) is judged by
         the caller."""
+        if line.startswith("[") and len(line) > 1:
+            return self._bracketed(line)
         if not line or not line[0].isupper():
             return None
         return (
@@ -219,6 +223,22 @@ class HeadingGrammar:
             or self._annex(line)
             or _preamble(line)
         )
+
+    def _bracketed(self, line: str) -> Heading | None:
+        """A heading in square brackets, as negotiating texts bracket a proposed article:
+        "[Article 13 bis" ... "]" or "[Article 13 bis – Supply chains]"."""
+        inner = line[1:]
+        if inner.endswith("]") and inner.count("[") < inner.count("]"):
+            inner = inner[:-1]
+        if not inner[:1].isupper():
+            return None
+        heading = (
+            self._article_range(inner) or self._article(inner) or self._container(inner, False)
+        )
+        if heading is None or heading.roman_only:
+            return None
+        body_at = heading.body_at + 1 if heading.body_at >= 0 else -1
+        return replace(heading, body_at=body_at, bracketed=True)
 
     def _article(self, line: str) -> Heading | None:
         match = self.article.match(line)
@@ -288,6 +308,10 @@ def _preamble(line: str) -> Heading | None:
 def _read_rest(rest: str, offset: int, container: bool = False) -> tuple[str, int, str] | None:
     """(title, body_at, deleted) for what follows a heading number, or None when the line is
     prose that merely starts with a heading word."""
+    marker = _FOOTNOTE_MARK.match(rest)
+    if marker:
+        # "Article 5*", "Article 5[^1]", "Article 5¹": a footnote marker is not a title.
+        rest, offset = rest[marker.end() :], offset + marker.end()
     if not rest.strip():
         return "", -1, ""
     if _LEADERS.search(rest):

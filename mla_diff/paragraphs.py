@@ -27,9 +27,12 @@ _NOTE = re.compile(
     r"fu(?:ß|ss)noten?|anmerkung|voetnoot|opmerking)\b[^:\]\n]{0,40}:"
     r"|^\[\^[^\]\s]{1,20}\]:"
     r"|^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s"
-    r"|^\d{1,3}/\s",
+    r"|^\d{1,3}/\s"
+    # EU consolidated texts: "(ex Article 4 TEU)" under a renumbered article's heading.
+    r"|^\(ex (?:articles?|art\.)\s[^()]{1,80}\)$",
     re.IGNORECASE,
 )
+_ASTERISK = re.compile(r"^\*{1,3}\s+\S")
 _SENTENCE_END = re.compile(r"[.:;!?][\"')\]]*$")
 _TERMINAL = re.compile(r"[.!?][\"')\]]*$")
 _FOOTNOTE_REF = re.compile(r"^\[\^?\d{1,3}\]$")
@@ -64,8 +67,9 @@ def separate_notes(body: list[BodyLine]) -> tuple[list[BodyLine], list[list[str]
     notes: list[list[str]] = []
     open_bracket = False
     in_note = False
-    for line in body:
-        if in_note and line.text and _NOTE.match(line.text):
+    for index, line in enumerate(body):
+        starts = bool(line.text) and (is_note(line.text) or _asterisk_note(body, index))
+        if in_note and starts:
             in_note = open_bracket = False
         if in_note:
             if not line.text and not line.soft:
@@ -75,18 +79,33 @@ def separate_notes(body: list[BodyLine]) -> tuple[list[BodyLine], list[list[str]
                 if open_bracket and _closes(notes[-1]):
                     in_note = open_bracket = False
                 continue
-        if line.text and _NOTE.match(line.text):
+        if starts:
             notes.append([line.text])
-            open_bracket = line.text.startswith("[") and not line.text.startswith("[^")
+            open_bracket = line.text.startswith(("[", "(")) and not line.text.startswith("[^")
             in_note = not (open_bracket and _closes(notes[-1]))
             continue
         kept.append(line)
     return kept, notes
 
 
+def is_note(text: str) -> bool:
+    """Whether a line opens a footnote or a facilitator's, chair's or editor's note."""
+    return bool(_NOTE.match(text))
+
+
+def _asterisk_note(body: list[BodyLine], index: int) -> bool:
+    """ "* Text proposed by the facilitators": an asterisk footnote, set apart by a blank line and
+    not the first of a bulleted list."""
+    if not _ASTERISK.match(body[index].text):
+        return False
+    before = body[index - 1].text if index else ""
+    after = next((line.text for line in body[index + 1 :] if line.text), "")
+    return not before and not _ASTERISK.match(after)
+
+
 def _closes(lines: list[str]) -> bool:
     text = " ".join(lines)
-    return text.count("]") >= text.count("[")
+    return text.count("]") >= text.count("[") and text.count(")") >= text.count("(")
 
 
 def split_inline_paragraphs(text: str) -> list[str]:

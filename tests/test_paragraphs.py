@@ -124,3 +124,17 @@ def test_find_brackets() -> None:
     ]
     assert find_brackets("an [unclosed bracket") == ["[unclosed bracket"]
     assert find_brackets("no ] opening") == []
+
+
+def test_asterisk_footnotes_and_eu_renumbering_notes() -> None:
+    body = [
+        BodyLine("(ex Article 1 TEU)", 1),
+        BodyLine("Text of the article.*", 2),
+        BodyLine("", 3),
+        BodyLine("* Proposed by the facilitators.", 4),
+    ]
+    kept, notes = separate_notes(body)
+    assert [line.text for line in kept] == ["Text of the article.*", ""]
+    assert notes == [["(ex Article 1 TEU)"], ["* Proposed by the facilitators."]]
+    bullets = [BodyLine("", 1), BodyLine("* one", 2), BodyLine("* two", 3)]
+    assert separate_notes(bullets) == (bullets, [])

@@ -24,6 +24,7 @@ from mla_diff.paragraphs import (
     BodyLine,
     find_brackets,
     group_paragraphs,
+    is_note,
     separate_notes,
 )
 from mla_diff.parse.blocks import Block
@@ -135,6 +136,8 @@ def _block_units(block: Block, wrap: int) -> list[Unit]:
         if not text:
             text, title = title, ""
             paragraphs = (Paragraph("", text),)
+    bracketed = block.head is not None and block.head.text.startswith("[")
+    heading_brackets = find_brackets(block.head.text)[:1] if bracketed and block.head else []
     unit = Unit(
         kind=block.kind,
         number=block.number,
@@ -145,7 +148,7 @@ def _block_units(block: Block, wrap: int) -> list[Unit]:
         start=block.start,
         paragraphs=paragraphs,
         notes=notes,
-        brackets=tuple(find_brackets(title) + find_brackets(text)),
+        brackets=tuple(heading_brackets + find_brackets(title) + find_brackets(text)),
         status=status,
     )
     if len(block.numbers) > 1 and block.numbers[0] != block.numbers[-1]:
@@ -184,6 +187,7 @@ def _title_from_next_lines(body: list[Line], kind: Kind) -> tuple[str, list[Line
         return text[1:-1], body[i + 1 :]
     if (
         not title_like(text, 14)
+        or is_note(text)
         or text.endswith(":")
         or _starts_label(text)
         or PLACEHOLDER.match(text)
