@@ -32,6 +32,9 @@ lint: install ## ruff, ruff format --check and mypy --strict
 
 check: lint test ## everything CI checks: lint, types and tests
 
+bench-parse: install ## time parse_draft on large and pathological drafts (10,000 articles, 5 MB lines)
+	$(PY) tests/benchmarks/parse_bench.py
+
 parse-fixtures: install ## rewrite tests/fixtures/parse/*.json from the parser; review with git diff
 	MLA_DIFF_REGENERATE=1 $(PY) -m pytest -q tests/test_parse_fixtures.py
 
@@ -51,4 +54,4 @@ clean: ## remove the virtual environment, caches and generated reports
 	find $(REPORTS) -mindepth 1 ! -name README.md -delete 2>/dev/null || true
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-.PHONY: help install reports test lint check fix bench bench-smoke clean parse-fixtures
+.PHONY: help install reports test lint check fix bench bench-smoke bench-parse clean parse-fixtures
