@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DRAFTS ?= drafts
 REPORTS ?= reports
+BASE ?= main
+REVIEW ?= review
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,6 +23,9 @@ install: $(STAMP) ## create .venv if missing and install the package with its de
 
 reports: install ## build reports/ from drafts/ (one HTML report per pair, an index per instrument)
 	$(VENV)/bin/mla-diff reports $(DRAFTS) -o $(REPORTS)
+
+review: install ## compare the drafts changed since BASE (default main), reports in review/, apply the policy
+	MLA_DIFF=$(VENV)/bin/mla-diff scripts/review-drafts.sh $(BASE) $(REVIEW)
 
 test: install ## run the test suite
 	$(PY) -m pytest -q
@@ -38,6 +43,9 @@ bench-parse: install ## time parse_draft on large and pathological drafts (10,00
 parse-fixtures: install ## rewrite tests/fixtures/parse/*.json from the parser; review with git diff
 	MLA_DIFF_REGENERATE=1 $(PY) -m pytest -q tests/test_parse_fixtures.py
 
+quality: install ## score the concordance against the corpus ground truth (accuracy per pair)
+	$(PY) scripts/quality.py
+
 fix: install ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
@@ -50,8 +58,8 @@ bench-smoke: install ## a one-run benchmark on small pairs: checks the harness w
 	$(PY) tests/benchmarks/bench.py --quick
 
 clean: ## remove the virtual environment, caches and generated reports
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist *.egg-info tests/artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist *.egg-info tests/artifacts $(REVIEW)
 	find $(REPORTS) -mindepth 1 ! -name README.md -delete 2>/dev/null || true
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-.PHONY: help install reports test lint check fix bench bench-smoke bench-parse clean parse-fixtures
+.PHONY: help install reports review test lint check quality fix bench bench-smoke bench-parse clean parse-fixtures

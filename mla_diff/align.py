@@ -1,38 +1,249 @@
-"""(old Draft, new Draft) -> concordance rows: matched, added, deleted, split, merged."""
+"""(old Draft, new Draft) -> concordance: every unit of both drafts in exactly one row, matched,
+added, deleted, split or merged, with renumbered/modified/moved flags, similarity and a reason."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from difflib import SequenceMatcher
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from mla_diff.model import Candidate, Draft, Kind, Match, MatchStatus, Unit
-
-_ALIGNED_KINDS = (
-    Kind.FRONT,
-    Kind.PREAMBLE,
-    Kind.PART,
-    Kind.ARTICLE,
-    Kind.ANNEX,
-    Kind.FINAL,
-    Kind.SECTION,
+from mla_diff.pairing import Pairing
+from mla_diff.reasons import describe_added, describe_deleted, describe_match, is_modified
+from mla_diff.similarity import (
+    Profile,
+    Vocabulary,
+    closest,
+    containment,
+    profile_unit,
+    words_similarity,
 )
-_MATCH_THRESHOLD = 0.5
+from mla_diff.splits import find_regroupings
 
-
-def similarity(old: Unit, new: Unit) -> float:
-    """Word-level similarity of two units' title and text, 0..1."""
-    return SequenceMatcher(None, old.body.split(), new.body.split(), autojunk=False).ratio()
+# Kinds aligned together, in this order; containers (parts) come last, helped by their articles.
+_GROUPS: tuple[tuple[Kind, ...], ...] = (
+    (Kind.FRONT,),
+    (Kind.PREAMBLE,),
+    (Kind.ARTICLE, Kind.SECTION),
+    (Kind.ANNEX,),
+    (Kind.FINAL,),
+)
+# Preamble ordinals (PP1, PP2...) are counted, not written: never "renumbered" (and, like
+# front matter's fixed label, no evidence: see similarity._evidence_label).
+_RENUMBERABLE = frozenset({Kind.ARTICLE, Kind.SECTION, Kind.ANNEX, Kind.PART})
 
 
 def align_drafts(old: Draft, new: Draft) -> tuple[Match, ...]:
-    """The concordance of two drafts, one kind of unit at a time, in the new draft's order."""
+    """The concordance of two drafts: every unit of each in exactly one row, in the new draft's
+    reading order (a deleted unit comes after the row of the unit that preceded it)."""
+    vocabulary = Vocabulary()
+    old_profiles = {u.index: profile_unit(u, vocabulary) for u in old.units}
+    new_profiles = {u.index: profile_unit(u, vocabulary) for u in new.units}
     rows: list[Match] = []
-    for kind in _ALIGNED_KINDS:
-        rows.extend(_align_kind(kind, old.of_kind(kind), new.of_kind(kind)))
-    return tuple(sorted(rows, key=_reading_order(old, rows)))
+    for kinds in _GROUPS:
+        olds = [old_profiles[u.index] for u in old.of_kind(*kinds)]
+        news = [new_profiles[u.index] for u in new.of_kind(*kinds)]
+        rows.extend(_align_kind(olds, news))
+    rows.extend(_align_parts(old, new, old_profiles, new_profiles, rows))
+    rows = _mark_part_moves(old, new, rows)
+    return tuple(sorted(rows, key=_reading_order(rows)))
 
 
-def _reading_order(old: Draft, rows: list[Match]) -> Callable[[Match], tuple[int, int, int]]:
+def _align_kind(
+    olds: Sequence[Profile],
+    news: Sequence[Profile],
+    *,
+    affinity: Callable[[int, int], float] | None = None,
+) -> list[Match]:
+    if not olds and not news:
+        return []
+    group = Pairing(olds, news, affinity=affinity)
+    pairs, out_of_order = group.align()
+    old_partner = {p.old: p.new for p in pairs}
+    new_partner = {p.new: p.old for p in pairs}
+    regroupings = (
+        find_regroupings(olds, news, old_partner, new_partner, group.candidates)
+        if affinity is None
+        else []
+    )
+    rows: list[Match] = []
+    regrouped_old = {i for g in regroupings for i in g.old}
+    regrouped_new = {j for g in regroupings for j in g.new}
+    for pair in pairs:
+        if pair.old in regrouped_old or pair.new in regrouped_new:
+            continue
+        a, b = olds[pair.old], news[pair.new]
+        moved = pair.old in out_of_order
+        rows.append(
+            Match(
+                status=MatchStatus.MATCHED,
+                kind=b.unit.kind,
+                old=(a.unit,),
+                new=(b.unit,),
+                similarity=round(pair.similarity, 3),
+                reason=describe_match(a, b, pair.similarity, pair.evidence)
+                + ("; out of order" if moved else ""),
+                renumbered=_renumbered((a,), (b,)),
+                modified=is_modified((a,), (b,)),
+                moved=moved,
+            )
+        )
+    for regrouping in regroupings:
+        parts_old = tuple(olds[i] for i in regrouping.old)
+        parts_new = tuple(news[j] for j in regrouping.new)
+        joined_old = "".join(p.words for p in parts_old)
+        joined_new = "".join(p.words for p in parts_new)
+        rows.append(
+            Match(
+                status=regrouping.status,
+                kind=parts_new[0].unit.kind,
+                old=tuple(p.unit for p in parts_old),
+                new=tuple(p.unit for p in parts_new),
+                similarity=round(words_similarity(joined_old, joined_new), 3),
+                reason=regrouping.reason,
+                renumbered=_renumbered(parts_old, parts_new),
+                modified=is_modified(parts_old, parts_new),
+                shares=regrouping.shares,
+            )
+        )
+    for i, a in enumerate(olds):
+        if i not in old_partner and i not in regrouped_old:
+            ranked = closest(a, news)
+            near = group.nearest(ranked, news, i / max(1, len(olds) - 1))
+            rows.append(
+                Match(
+                    MatchStatus.DELETED,
+                    a.unit.kind,
+                    (a.unit,),
+                    (),
+                    0.0,
+                    describe_deleted(near, _main_source(a, ranked, news)),
+                    nearest=_candidates(near),
+                )
+            )
+    for j, b in enumerate(news):
+        if j not in new_partner and j not in regrouped_new:
+            ranked = closest(b, olds)
+            near = group.nearest(ranked, olds, j / max(1, len(news) - 1))
+            source = _main_source(b, ranked, olds)
+            rows.append(
+                Match(
+                    MatchStatus.ADDED,
+                    b.unit.kind,
+                    (),
+                    (b.unit,),
+                    0.0,
+                    describe_added(near, source),
+                    nearest=_candidates(near),
+                )
+            )
+    return rows
+
+
+def _candidates(near: Sequence[tuple[Profile, float]]) -> tuple[Candidate, ...]:
+    return tuple(Candidate(p.unit.number, round(s, 3), p.unit.key) for p, s in near)
+
+
+def _main_source(
+    probe: Profile, ranked: Sequence[tuple[int, float]], others: Sequence[Profile]
+) -> tuple[str, float]:
+    """The unit of the other draft, among the five most alike, holding the largest share of
+    `probe`'s wording."""
+    best = ("", 0.0)
+    for k, _ in ranked[:5]:
+        share = containment(probe.shingles, others[k].shingles)
+        if share > best[1]:
+            best = (others[k].unit.citation, share)
+    return best
+
+
+def _renumbered(olds: Sequence[Profile], news: Sequence[Profile]) -> bool:
+    """A row is renumbered when no new label repeats an old one (labels compared loosely:
+    "J.1" = "J1"); preamble ordinals and fixed labels never count."""
+    if not olds or not news or olds[0].unit.kind not in _RENUMBERABLE:
+        return False
+    return not {p.label for p in olds} & {p.label for p in news}
+
+
+def _containers(draft: Draft) -> dict[int, tuple[Unit, ...]]:
+    """For each unit (by index), the container units enclosing it, outermost first. Nesting is
+    read from document order and the depth of each unit's path."""
+    stack: list[Unit] = []
+    found: dict[int, tuple[Unit, ...]] = {}
+    for unit in draft.units:
+        if unit.kind is Kind.PART:
+            del stack[len(unit.path) :]
+            found[unit.index] = tuple(stack)
+            stack.append(unit)
+        else:
+            found[unit.index] = tuple(stack[: len(unit.path)])
+    return found
+
+
+def _align_parts(
+    old: Draft,
+    new: Draft,
+    old_profiles: dict[int, Profile],
+    new_profiles: dict[int, Profile],
+    rows: list[Match],
+) -> list[Match]:
+    """Containers align by title and number and by the articles they hold in common."""
+    olds = [old_profiles[u.index] for u in old.of_kind(Kind.PART)]
+    news = [new_profiles[u.index] for u in new.of_kind(Kind.PART)]
+    if not olds and not news:
+        return []
+    old_in = _members(old, olds)
+    new_in = _members(new, news)
+    partner: dict[int, set[int]] = {}
+    for row in rows:
+        for a in row.old:
+            partner.setdefault(a.index, set()).update(b.index for b in row.new)
+
+    def affinity(i: int, j: int) -> float:
+        held, holds = old_in[i], new_in[j]
+        if not held or not holds:
+            return 0.0
+        kept = sum(1 for a in held if partner.get(a, set()) & holds)
+        return kept / max(len(held), len(holds))
+
+    return _align_kind(olds, news, affinity=affinity)
+
+
+def _members(draft: Draft, parts: Sequence[Profile]) -> list[set[int]]:
+    containers = _containers(draft)
+    held: dict[int, set[int]] = {p.unit.index: set() for p in parts}
+    for unit in draft.units:
+        if unit.kind is not Kind.PART:
+            for container in containers[unit.index]:
+                held[container.index].add(unit.index)
+    return [held[p.unit.index] for p in parts]
+
+
+def _mark_part_moves(old: Draft, new: Draft, rows: list[Match]) -> list[Match]:
+    """Flag rows whose unit now sits in a container not aligned with its old one."""
+    old_home = {k: v[-1] for k, v in _containers(old).items() if v}
+    new_home = {k: v[-1] for k, v in _containers(new).items() if v}
+    aligned: dict[int, set[int]] = {}
+    for row in rows:
+        if row.kind is Kind.PART:
+            for a in row.old:
+                aligned.setdefault(a.index, set()).update(b.index for b in row.new)
+    out = []
+    for row in rows:
+        if not row.old or not row.new:
+            out.append(row)
+            continue
+        before, after = old_home.get(row.old[0].index), new_home.get(row.new[0].index)
+        if before and after and after.index not in aligned.get(before.index, set()):
+            where = f"moved from {before.citation} to {after.citation}"
+            reason = row.reason.removesuffix("; out of order")
+            out.append(replace(row, moved=True, reason=f"{reason}; {where}"))
+        else:
+            out.append(row)
+    return out
+
+
+def _reading_order(rows: list[Match]) -> Callable[[Match], tuple[int, int, int]]:
     """Rows follow the new draft; a deleted unit comes right after the row of the old unit that
     preceded it, so a reader meets the removal where it happened."""
     new_position: dict[int, int] = {}
@@ -40,82 +251,13 @@ def _reading_order(old: Draft, rows: list[Match]) -> Callable[[Match], tuple[int
         for unit in row.old:
             if row.new:
                 new_position[unit.index] = row.new[0].index
+    known = sorted(new_position)
 
     def key(row: Match) -> tuple[int, int, int]:
         if row.new:
             return (row.new[0].index, 0, 0)
         index = row.old[0].index
-        before = max((i for i in new_position if i < index), default=None)
-        return (new_position[before] if before is not None else -1, 1, index)
+        before = bisect_left(known, index)
+        return (new_position[known[before - 1]] if before else -1, 1, index)
 
     return key
-
-
-def _align_kind(kind: Kind, old: tuple[Unit, ...], new: tuple[Unit, ...]) -> list[Match]:
-    pairs: dict[int, tuple[int, float]] = {}
-    taken: set[int] = set()
-    scores = [[similarity(a, b) for b in new] for a in old]
-    candidates = sorted(
-        ((score, -i, -j) for i, row in enumerate(scores) for j, score in enumerate(row)),
-        reverse=True,
-    )
-    for score, neg_i, neg_j in candidates:
-        i, j = -neg_i, -neg_j
-        if score < _MATCH_THRESHOLD:
-            break
-        if i in pairs or j in taken:
-            continue
-        pairs[i] = (j, score)
-        taken.add(j)
-    rows: list[Match] = []
-    for i, unit in enumerate(old):
-        if i in pairs:
-            j, score = pairs[i]
-            other = new[j]
-            renumbered = unit.number != other.number
-            modified = unit.body != other.body
-            reason = "identical text" if not modified else f"{round(score * 100)}% similar text"
-            rows.append(
-                Match(
-                    MatchStatus.MATCHED,
-                    kind,
-                    (unit,),
-                    (other,),
-                    score,
-                    reason,
-                    renumbered,
-                    modified,
-                )
-            )
-        else:
-            rows.append(
-                Match(
-                    MatchStatus.DELETED,
-                    kind,
-                    (unit,),
-                    (),
-                    0.0,
-                    "no counterpart in the new draft",
-                    nearest=_nearest(scores[i], new),
-                )
-            )
-    for j, unit in enumerate(new):
-        if j not in taken:
-            column = [scores[i][j] for i in range(len(old))]
-            rows.append(
-                Match(
-                    MatchStatus.ADDED,
-                    kind,
-                    (),
-                    (unit,),
-                    0.0,
-                    "no counterpart in the old draft",
-                    nearest=_nearest(column, old),
-                )
-            )
-    return rows
-
-
-def _nearest(scores: list[float], units: tuple[Unit, ...]) -> tuple[Candidate, ...]:
-    ranked = sorted(range(len(units)), key=lambda k: (-scores[k], k))[:3]
-    return tuple(Candidate(units[k].number, round(scores[k], 3), units[k].key) for k in ranked)

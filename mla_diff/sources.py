@@ -143,3 +143,32 @@ def find_instruments(drafts: Path) -> tuple[Instrument, ...]:
             hint="see drafts/README.md",
         )
     return tuple(load_instrument(folder) for folder in folders)
+
+
+RULES_FILE = "rules.toml"
+
+
+def read_rules(path: Path) -> str:
+    """The text of a rules file (TOML), or an InputError that names it."""
+    data = read_bytes(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "is not UTF-8 text", path=str(path), hint="save the rules file as UTF-8"
+        ) from exc
+
+
+def describe_file(path: Path, label: str = "", shown_as: str = "") -> Version:
+    """The Version of a draft file: label, date, source and instrument title from the
+    versions.toml beside it when that manifest lists the file, else the file name. `label`
+    overrides the label; `shown_as` is the path as the user wrote it."""
+    version = Version(label=path.name, path=shown_as or str(path))
+    if (path.parent / MANIFEST).is_file():
+        instrument = load_instrument(path.parent)
+        for listed in instrument.versions:
+            if Path(listed.path).resolve() == path.resolve():
+                version = replace(listed, path=shown_as or str(path), instrument=instrument.title)
+    if label:
+        version = replace(version, label=label)
+    return version
