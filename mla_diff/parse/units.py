@@ -19,7 +19,7 @@ from mla_diff.model import (
     Unit,
     UnitStatus,
 )
-from mla_diff.normalize import clean_line, join_wrapped, split_lines
+from mla_diff.normalize import clean_line, hyphenation_words, join_wrapped, split_lines
 from mla_diff.paragraphs import (
     BodyLine,
     find_brackets,
@@ -45,20 +45,25 @@ _CONNECTOR_END = re.compile(
 def build_units(
     blocks: list[Block], source: str, furniture: list[Furniture], wrap: int
 ) -> list[Unit]:
+    """Units from blocks, with their source spans. `wrap` is the width at which the text was
+    hard-wrapped (0 for none)."""
+    words = hyphenation_words(source)
     units: list[Unit] = []
     preamble_count = 0
     for block in blocks:
         if block.kind is Kind.PREAMBLE:
-            for unit in _preamble_units(block, source, wrap, preamble_count):
+            for unit in _preamble_units(block, source, wrap, preamble_count, words):
                 units.append(unit)
                 if unit.number.startswith("PP"):
                     preamble_count += 1
             continue
-        units += _block_units(block, wrap)
+        units += _block_units(block, wrap, words)
     return _with_spans(units, source, furniture)
 
 
-def _preamble_units(block: Block, source: str, wrap: int, done: int) -> list[Unit]:
+def _preamble_units(
+    block: Block, source: str, wrap: int, done: int, words: frozenset[str]
+) -> list[Unit]:
     """Preambular paragraphs; the "Preamble" heading and blank lines before the first paragraph
     belong to the first unit."""
     segments = split_preamble(
@@ -72,7 +77,7 @@ def _preamble_units(block: Block, source: str, wrap: int, done: int) -> list[Uni
     )
     line_starts = [line.start for line in block.lines]
     numbers = [line.number for line in block.lines]
-    texts = [join_wrapped([clean_line(piece) for piece in pieces]) for _, pieces in segments]
+    texts = [join_wrapped([clean_line(piece) for piece in pieces], words) for _, pieces in segments]
     starts = [start for start, _ in segments]
     if not segments:
         texts, starts = [""], [block.start]
@@ -101,7 +106,7 @@ def _line_at(offset: int, starts: list[int], numbers: list[int]) -> int:
     return numbers[at] if at >= 0 else numbers[0] if numbers else 0
 
 
-def _block_units(block: Block, wrap: int) -> list[Unit]:
+def _block_units(block: Block, wrap: int, words: frozenset[str]) -> list[Unit]:
     body = list(block.lines)
     title = block.title
     if (
@@ -115,10 +120,10 @@ def _block_units(block: Block, wrap: int) -> list[Unit]:
     if block.first_body and block.head is not None:
         lines.insert(0, BodyLine(block.first_body, block.head.number))
     lines, note_lines = separate_notes(lines)
-    notes = tuple(join_wrapped(note) for note in note_lines)
+    notes = tuple(join_wrapped(note, words) for note in note_lines)
     grouped = group_paragraphs(lines, wrap)
     paragraphs = tuple(
-        Paragraph(p.label, join_wrapped(p.lines), p.depth, p.role, p.line) for p in grouped
+        Paragraph(p.label, join_wrapped(p.lines, words), p.depth, p.role, p.line) for p in grouped
     )
     text = "\n".join(f"{p.label} {p.text}".strip() for p in paragraphs)
     status = UnitStatus.ACTIVE
