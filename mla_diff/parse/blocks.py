@@ -292,7 +292,7 @@ def _mark_numbered(lines: list[Line], pattern: re.Pattern[str]) -> list[Line]:
             if value > last or pattern is _SECTION_SIGN:
                 body = line.text[match.end() :]
                 title = ""
-                if pattern is _SECTION_SIGN and title_like(body, 10):
+                if (pattern is _SECTION_SIGN or line.marked) and title_like(body, 10):
                     title, body = body, ""
                 line.heading = Heading(
                     Kind.SECTION,
