@@ -34,7 +34,7 @@ def parse_draft(text: str, language: str = "") -> Draft:
         )
     grammar = _grammar((language,) if language else LANGUAGES)
     lines, furniture = read_lines(text, grammar)
-    classify_headings(lines, grammar)
+    classify_headings(lines)
     wrap = wrap_width(lines)
     blocks = cut_blocks(lines, fallback=False)
     warnings: list[str] = []

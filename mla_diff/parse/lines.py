@@ -130,19 +130,15 @@ def _mark_soft_blanks(lines: list[Line], raws: list[str]) -> None:
             broken = False
 
 
-def classify_headings(lines: list[Line], grammar: HeadingGrammar) -> None:
-    """Decide which lines are headings, from what they say and from what surrounds them."""
+def classify_headings(lines: list[Line]) -> None:
+    """Decide which lines are headings, from what they say (`Line.candidate`) and from what
+    surrounds them."""
     content = [line for line in lines if not line.furniture and line.text]
-    candidates = [line.candidate for line in content]
-    since_heading = 99
-    for i, (line, heading) in enumerate(zip(content, candidates, strict=True)):
-        previous = content[i - 1] if i else None
-        # Any line between (blank, page furniture) sets a heading apart from the text above.
-        gap = previous is None or line.index > previous.index + 1
-        if heading is not None and _accept(
-            heading, line, previous, gap, since_heading, content, candidates, i, lines
-        ):
-            line.heading = heading
+    context = _Context(lines, content)
+    since_heading = 99  # content lines since the last heading: its title may sit between
+    for i, line in enumerate(content):
+        if line.candidate is not None and context.accepts(i, since_heading):
+            line.heading = line.candidate
             since_heading = 0
         elif title_like(line.text, 14):
             since_heading += 1
@@ -188,52 +184,55 @@ def blank_between(lines: list[Line], before: Line, after: Line) -> bool:
     )
 
 
-def _accept(
-    heading: Heading,
-    line: Line,
-    previous: Line | None,
-    gap: bool,
-    since_heading: int,
-    content: list[Line],
-    candidates: list[Heading | None],
-    i: int,
-    lines: list[Line],
-) -> bool:
-    if heading.kind is Kind.PREAMBLE:
+@dataclass
+class _Context:
+    """The lines around a candidate heading."""
+
+    lines: list[Line]
+    content: list[Line]  # the lines with text, furniture left out
+
+    def accepts(self, i: int, since_heading: int) -> bool:
+        line = self.content[i]
+        heading = line.candidate
+        if heading is None:
+            return False
+        if heading.kind is Kind.PREAMBLE:
+            return True
+        previous = self.content[i - 1] if i else None
+        # Any line between (blank, page furniture) sets a heading apart from the text above.
+        gap = previous is None or line.index > previous.index + 1
+        strong = line.marked or heading.word.isupper()
+        settled = (
+            previous is None
+            or gap
+            or since_heading <= 2
+            or bool(SENTENCE_END.search(previous.text))
+            or previous.marked
+            or previous.text.isupper()
+            or (title_like(previous.text, 8) and "," not in previous.text)
+        )
+        if not (strong or settled):
+            return False
+        following = self.content[i + 1] if i + 1 < len(self.content) else None
+        bare = not (heading.title or heading.deleted or heading.body_at >= 0)
+        if (
+            bare
+            and not line.marked
+            and following is not None
+            and following.text[:1].islower()
+            and not _LOWER_LABEL.match(following.text)
+            and not (gap and blank_between(self.lines, line, following))
+        ):
+            # "Article 6" then "shall apply..." is a wrapped cross-reference, unless blank lines
+            # set the line apart on both sides.
+            return False
+        if heading.roman_only:
+            # A bare "IV. Title" is a container only when an article heading comes next.
+            return any(
+                nxt.candidate is not None and nxt.candidate.kind is Kind.ARTICLE
+                for nxt in self.content[i + 1 : i + 3]
+            )
         return True
-    strong = line.marked or heading.word.isupper()
-    settled = (
-        previous is None
-        or gap
-        or since_heading <= 2
-        or bool(SENTENCE_END.search(previous.text))
-        or previous.marked
-        or previous.text.isupper()
-        or (title_like(previous.text, 8) and "," not in previous.text)
-    )
-    if not (strong or settled):
-        return False
-    following = content[i + 1] if i + 1 < len(content) else None
-    bare = not (heading.title or heading.deleted or heading.body_at >= 0)
-    if (
-        bare
-        and not line.marked
-        and following is not None
-        and following.text[:1].islower()
-        and not _LOWER_LABEL.match(following.text)
-        and not (gap and blank_between(lines, line, following))
-    ):
-        # "Article 6" then "shall apply..." is a wrapped cross-reference, unless blank lines
-        # set the line apart on both sides.
-        return False
-    if heading.roman_only:
-        # A bare "IV. Title" is a container only when an article heading comes next.
-        for j in (i + 1, i + 2):
-            nxt = candidates[j] if j < len(candidates) else None
-            if nxt is not None and nxt.kind is Kind.ARTICLE:
-                return True
-        return False
-    return True
 
 
 def wrap_width(lines: list[Line]) -> int:
