@@ -12,7 +12,8 @@ from functools import lru_cache
 from mla_diff.errors import InputError
 from mla_diff.headings import LANGUAGES, HeadingGrammar, detect_language
 from mla_diff.model import Draft, Kind, Unit, UnitStatus, label_sort_key, roman_to_int
-from mla_diff.parse.blocks import cut_blocks, fallback_blocks
+from mla_diff.parse.blocks import cut_blocks
+from mla_diff.parse.fallback import fallback_blocks
 from mla_diff.parse.lines import classify_headings, read_lines, wrap_width
 from mla_diff.parse.units import build_units, uncovered
 

@@ -20,13 +20,8 @@ from mla_diff.model import (
     UnitStatus,
 )
 from mla_diff.normalize import clean_line, hyphenation_words, join_wrapped, split_lines
-from mla_diff.paragraphs import (
-    BodyLine,
-    find_brackets,
-    group_paragraphs,
-    is_note,
-    separate_notes,
-)
+from mla_diff.notes import find_brackets, is_note, separate_notes
+from mla_diff.paragraphs import BodyLine, group_paragraphs
 from mla_diff.parse.blocks import Block
 from mla_diff.parse.lines import Line
 from mla_diff.preamble import (
