@@ -74,7 +74,7 @@ PLACEHOLDER = re.compile(
 
 # Latin ordinals of inserted articles, as in the Rome Statute's "Article 8 bis".
 LATIN_ORDINALS = (
-    r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies)"
+    r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies)"
 )
 _SPELLED_NUMBERS = (
     r"(?i:premier|première|unique|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|"
@@ -121,7 +121,7 @@ _VERBS = re.compile(
 )
 _FOOTNOTE_MARK = re.compile(r"^(?:\*{1,3}|\[\^?\d{1,3}\]|\^\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=\s|$|[.:–—-])")
 _LEADERS = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,}\.?|_{4,})\s*\d{0,4}\s*$")
-_SEPARATOR = re.compile(r"^\s*(?:[.:\-–—]|\.\s*[-–—])\s*")
+_SEPARATOR = re.compile(r"^\s*(?:\.\s*[-–—]|[.:\-–—])\s*")
 # A title read from the next line must not end like a sentence or a clause.
 _CLAUSE_END = re.compile(r"[.;,:]$")
 

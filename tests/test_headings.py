@@ -43,6 +43,9 @@ GRAMMAR = HeadingGrammar(LANGUAGES)
         ("Artikel 12a", "12a", ""),
         ("ARTIKEL 5", "5", ""),
         ("Article  15", "15", ""),
+        ("ARTICLE 8 BIS", "8 BIS", ""),
+        ("Artículo 1°.- Objeto", "1°", "Objeto"),
+        ("ARTICLE I — CESSATION OF HOSTILITIES", "I", "CESSATION OF HOSTILITIES"),
     ],
 )
 def test_article_headings(line: str, number: str, title: str) -> None:
