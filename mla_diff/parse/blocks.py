@@ -120,7 +120,12 @@ def cut_blocks(lines: list[Line], fallback: bool) -> list[Block]:
                 stack.pop()
             path = tuple(label for _, label in stack)
             stack.append((rank, _container_label(heading)))
-            written = heading.word if " " in heading.word else f"{heading.word} {heading.number}"
+            if not heading.word:
+                written = f"{heading.number}."  # "I. Die Grundrechte"
+            elif " " in heading.word:
+                written = heading.word  # "Erster Teil"
+            else:
+                written = f"{heading.word} {heading.number}"
             current = Block(
                 Kind.PART,
                 line.start,
