@@ -41,6 +41,14 @@ from mla_diff.gitsource import (
 )
 from mla_diff.headings import LANGUAGES
 from mla_diff.history import build_history, reuse_concordances
+from mla_diff.importers import (
+    ImportOptions,
+    check_date,
+    check_instrument,
+    draft_file_name,
+    import_draft,
+    write_draft,
+)
 from mla_diff.jsonreport import load_schema
 from mla_diff.model import Comparison, Draft, Settings, Version, anchor_slug
 from mla_diff.outline import outline_json, outline_text
@@ -54,7 +62,15 @@ from mla_diff.render import (
     render_text,
 )
 from mla_diff.reports import build_reports, write_text
-from mla_diff.sources import MANIFEST, load_instrument, load_text, read_draft, read_rules
+from mla_diff.sources import (
+    MANIFEST,
+    append_version,
+    check_label,
+    load_instrument,
+    load_text,
+    read_draft,
+    read_rules,
+)
 from mla_diff.steps import count_changes
 from mla_diff.terms import find_terms
 from mla_diff.textdiff import render_text_diff
@@ -568,6 +584,7 @@ def add(
     """Add a new version DRAFT (a file, or FILE@REV) to an instrument: copy it into
     DRAFTS/INSTRUMENT/, append it to that folder's versions.toml, and with --commit commit both
     and tag the commit."""
+    check_label(label)
     if not _DATE.match(date_text):
         raise InputError(f"--date {date_text} is not YYYY-MM-DD", hint="e.g. --date 2022-11-30")
     try:
@@ -803,3 +820,80 @@ def outline(file: Path, fmt: str, language: str) -> None:
         click.echo(outline_json(draft), nl=False)
     else:
         click.echo(outline_text(draft, file.name), nl=False)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--instrument",
+    required=True,
+    help="Instrument folder in the drafts folder, e.g. mla-convention.",
+)
+@click.option(
+    "--label", required=True, help='Version label as advocates cite it, e.g. "Revised draft".'
+)
+@click.option("--date", "date", required=True, help="Date of the draft: YYYY-MM-DD or YYYY-MM.")
+@click.option(
+    "--drafts",
+    type=click.Path(path_type=Path),
+    default=Path("drafts"),
+    show_default=True,
+    help="Folder holding one folder per instrument.",
+)
+@click.option(
+    "--source", default="", help="Provenance for versions.toml (default: the imported file's name)."
+)
+@click.option("--status", default="draft", show_default=True, help="Status for versions.toml.")
+@click.option(
+    "--show-changes",
+    is_flag=True,
+    help="Write tracked changes as [-deleted-] {+inserted+} instead of accepting them.",
+)
+@click.option(
+    "--keep-marks",
+    is_flag=True,
+    help="Write strike-through as [-...-] and underline as {+...+}, as negotiators mean them.",
+)
+@click.option("--force", is_flag=True, help="Replace a draft file of the same date and label.")
+@reports_errors
+def import_(
+    file: Path,
+    instrument: str,
+    label: str,
+    date: str,
+    drafts: Path,
+    source: str,
+    status: str,
+    show_changes: bool,
+    keep_marks: bool,
+    force: bool,
+) -> None:
+    """Import a draft from PDF, Word (.docx), ODT, HTML, RTF or text as a clean plain-text version.
+
+    Writes DRAFTS/INSTRUMENT/<date>_<label>.txt and its entry in versions.toml, then says what it
+    removed (page headers, footers, numbers), what it joined (hyphenated words, wrapped lines) and
+    what it is unsure of. A scanned PDF needs OCR first (ocrmypdf)."""
+    check_instrument(instrument)
+    check_date(date)
+    check_label(label)
+    target = drafts / instrument / draft_file_name(date, label)
+    if target.exists() and not force:
+        raise OutputError(
+            "already exists",
+            path=str(target),
+            hint="pass --force to replace it, or change the label",
+        )
+    imported = import_draft(file, ImportOptions(show_changes=show_changes, keep_marks=keep_marks))
+    existed = target.exists()
+    write_draft(target, imported.text, force)
+    try:
+        append_version(
+            target.parent, target.name, label, date, source or f"imported from {file.name}", status
+        )
+    except MlaDiffError:
+        if not existed:
+            target.unlink()
+        raise
+    articles = f"{imported.articles} article{'' if imported.articles == 1 else 's'}"
+    click.echo(f"wrote {target} from {imported.format} ({articles})")
+    click.echo(imported.report.summary())

@@ -16,7 +16,7 @@ from mla_diff.jsonreport import TOOL_NAME, comparison_json, load_schema, render_
 from mla_diff.markdown import MARKDOWN_LIMIT, fit_markdown, md_runs, md_text
 from mla_diff.model import Comparison, Severity
 from mla_diff.terminal import render_text
-from mla_diff.view import STATUS_LABELS, ReportView, build_view, row_status, summarize
+from mla_diff.view import STATUS_LABELS, ReportView, anchor_key, build_view, row_status, summarize
 
 __all__ = [
     "MARKDOWN_LIMIT",
@@ -42,7 +42,8 @@ def css_string(text: str) -> Markup:
         if char.isascii() and (char.isalnum() or char == " "):
             out.append(char)
         else:
-            out.append(f"\\{ord(char):06x}")
+            # the space ends the escape and is swallowed by it, so real spaces after it survive
+            out.append(f"\\{ord(char):x} ")
     return Markup('"' + "".join(out) + '"')
 
 
@@ -197,10 +198,10 @@ def render_history(
             steps = lineage.events_at(index) if index else ()
             href = hrefs[index - 1] if index else None
             if href and unit is not None:
-                href = f"{href}#new-{unit.key}"
+                href = f"{href}#new-{anchor_key(unit)}"
             elif href and steps:
                 previous = lineage.units[index - 1]
-                href = f"{href}#old-{previous.key}" if previous is not None else href
+                href = f"{href}#old-{anchor_key(previous)}" if previous is not None else href
             elif unit is None:
                 href = None
             cells.append({"unit": unit, "steps": steps, "href": href})

@@ -36,6 +36,7 @@ LAYERS: dict[str, int] = {
     "redline": 5,
     "view": 6,
     "sources": 6,
+    "importers": 6,
     "jsonreport": 7,
     "markdown": 6,
     "terminal": 7,
@@ -59,6 +60,12 @@ SOLE_IMPORTERS = {
     "jinja2": "render",
     "git": "gitsource",
     "diff_match_patch": "diff",
+    "pypdfium2": "importers",
+    "pdfplumber": "importers",
+    "pdfminer": "importers",
+    "pypdf": "importers",
+    "striprtf": "importers",
+    "tomli_w": "sources",
 }
 
 # The core never touches files, git, the clock or stdout.
