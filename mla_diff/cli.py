@@ -8,6 +8,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any, NoReturn, TypedDict, TypeVar
@@ -45,7 +46,14 @@ from mla_diff.parse import parse_draft
 from mla_diff.policy import Policy, Violation, choose_policy, describe_violation, evaluate
 from mla_diff.render import render_history, render_html, render_json, render_markdown
 from mla_diff.reports import build_reports, write_text
-from mla_diff.sources import MANIFEST, load_instrument, load_text, read_draft
+from mla_diff.sources import (
+    MANIFEST,
+    RULES_FILE,
+    load_instrument,
+    load_text,
+    read_draft,
+    read_rules,
+)
 from mla_diff.steps import count_changes
 from mla_diff.terms import find_terms
 from mla_diff.textdiff import render_text_diff
@@ -147,6 +155,27 @@ def main() -> None:
     show_default=True,
     help="Language of the drafts' headings (Article, Artikel, Artículo...); auto detects it.",
 )
+@click.option(
+    "--ignore",
+    default="",
+    metavar="LIST",
+    help="Differences not to count as changes, comma-separated: whitespace, case, punctuation, "
+    "numbering. They stay visible; square brackets and words always count.",
+)
+@click.option(
+    "--granularity",
+    type=click.Choice(["word", "char"]),
+    default="word",
+    show_default=True,
+    help="Diff word by word, or character by character.",
+)
+@click.option(
+    "--rules",
+    "rules_file",
+    type=click.Path(path_type=Path),
+    help="A TOML rules file merged over the shipped significance rules (watch terms, modals, "
+    "qualifiers...).",
+)
 @reports_errors
 def compare(
     old: Path,
@@ -158,6 +187,9 @@ def compare(
     exit_zero: bool,
     github: bool,
     language: str,
+    ignore: str,
+    granularity: str,
+    rules_file: Path | None,
 ) -> None:
     """Compare two drafts OLD and NEW article by article.
 
@@ -182,12 +214,15 @@ def compare(
     language = "" if language == "auto" else language
     old_version, old_draft = read_spec(str(old), old_label, language)
     new_version, new_draft = read_spec(str(new), new_label, language)
+    settings = Settings(
+        granularity=granularity,
+        ignore=frozenset(part.strip() for part in ignore.split(",") if part.strip()),
+        language=language,
+    )
+    if rules_file is not None:
+        settings = replace(settings, rules=read_rules(rules_file), rules_source=str(rules_file))
     comparison = compare_drafts(
-        old_draft,
-        new_draft,
-        Settings(language=language),
-        old_version=old_version,
-        new_version=new_version,
+        old_draft, new_draft, settings, old_version=old_version, new_version=new_version
     )
     report_to_github(comparison, parse_spec(str(old)), parse_spec(str(new)), github)
     render = {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt]
@@ -234,6 +269,15 @@ language_option = click.option(
 
 def _language(choice: str) -> str:
     return "" if choice == "auto" else choice
+
+
+def _settings_beside(draft: Path, language: str) -> Settings:
+    """Settings for drafts in `draft`'s folder: its rules.toml, if any, over the shipped rules."""
+    settings = Settings(language=language)
+    rules = draft.parent / RULES_FILE
+    if rules.is_file():
+        settings = replace(settings, rules=read_rules(rules), rules_source=str(rules))
+    return settings
 
 
 HISTORY_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
@@ -333,8 +377,11 @@ def history(
     versions, drafts = [v for v, _ in read], [d for _, d in read]
     steps: list[Comparison] = []
     if fmt == "html" and output is not None and step_reports:
+        first = Path(sources[0])
+        where = first / MANIFEST if first.is_dir() else parse_spec(sources[0]).path
+        settings = _settings_beside(where, _language(language))
         steps = [
-            compare_drafts(drafts[k], drafts[k + 1], Settings(), old_version=a, new_version=b)
+            compare_drafts(drafts[k], drafts[k + 1], settings, old_version=a, new_version=b)
             for k, (a, b) in enumerate(itertools.pairwise(versions))
         ]
     lineage_history = build_history(versions, drafts, reuse_concordances(steps))
@@ -647,8 +694,9 @@ def check(
         policy = policy or choose_policy(fail_on, config, new.path)
         old_version, old_draft = read_spec(str(old), language=_language(language))
         new_version, new_draft = read_spec(str(new), language=_language(language))
+        settings = _settings_beside(new.path, _language(language))
         comparison = compare_drafts(
-            old_draft, new_draft, Settings(), old_version=old_version, new_version=new_version
+            old_draft, new_draft, settings, old_version=old_version, new_version=new_version
         )
         violations = evaluate(comparison, policy)
         report_to_github(comparison, old, new, github, policy, violations)

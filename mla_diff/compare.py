@@ -1,11 +1,53 @@
-"""compare_drafts: align, then diff each matched pair, then flag what is significant."""
+"""compare_drafts: align, then diff each matched pair paragraph by paragraph, then flag."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+
 from mla_diff.align import align_drafts
-from mla_diff.diff import diff_texts
-from mla_diff.model import Comparison, Draft, MatchStatus, Row, Settings, Version
-from mla_diff.significance import flag_rows
+from mla_diff.diff import changed, check_options, diff_texts
+from mla_diff.errors import InputError
+from mla_diff.model import (
+    Comparison,
+    Draft,
+    Kind,
+    Match,
+    ParagraphStatus,
+    Row,
+    Settings,
+    Unit,
+    Version,
+)
+from mla_diff.paragraph_diff import (
+    Segment,
+    Slot,
+    align_segments,
+    flatten,
+    mark_slot,
+    paragraph_diffs,
+    similarity,
+    split_segments,
+    whole_side,
+)
+from mla_diff.significance import flag_rows, load_rules
+
+# Text that left one provision and reappears in another counts as moved when this similar and
+# at least this long: short items ("(a) any signature;") recur by chance.
+CROSS_MOVE_THRESHOLD = 0.8
+CROSS_MOVE_MIN_WORDS = 6
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class _Plan:
+    """A row being built: its match, both sides' paragraph segments and their alignment."""
+
+    match: Match
+    old: list[Segment]
+    new: list[Segment]
+    slots: list[Slot]
 
 
 def compare_drafts(
@@ -16,27 +58,135 @@ def compare_drafts(
     old_version: Version | None = None,
     new_version: Version | None = None,
 ) -> Comparison:
+    """The comparison of two drafts: concordance rows with paragraph and word diffs, and flags."""
     settings = settings or Settings()
-    rows: list[Row] = []
-    for match in align_drafts(old, new):
-        if match.status is MatchStatus.MATCHED and match.modified:
-            edits = diff_texts(
-                match.old[0].text,
-                match.new[0].text,
-                granularity=settings.granularity,
-                timeout=settings.diff_timeout,
-            )
-            title_edits = diff_texts(match.old[0].title, match.new[0].title)
-            rows.append(Row(match, edits, title_edits))
-        else:
-            rows.append(Row(match))
-    frozen = tuple(rows)
+    try:
+        check_options(settings.granularity, settings.ignore)
+    except ValueError as exc:
+        raise InputError(str(exc), hint="see mla-diff compare --help") from exc
+    rules = load_rules(settings.rules, settings.rules_source)
+    plans = [_plan(match, settings) for match in align_drafts(old, new)]
+    _mark_moves(plans)
+    rows = tuple(_row(plan, settings) for plan in plans)
     return Comparison(
         old_version=old_version or Version(label="old"),
         new_version=new_version or Version(label="new"),
         old=old,
         new=new,
-        rows=frozen,
-        flags=flag_rows(frozen),
+        rows=rows,
+        flags=flag_rows(rows, rules=rules, language=settings.language or new.language),
         settings=settings,
     )
+
+
+def _segments(units: tuple[Unit, ...]) -> list[Segment]:
+    """Paragraph segments of one or more units (split and merged rows join their units' texts
+    with a newline, as the row's text)."""
+    out: list[Segment] = []
+    for unit in units:
+        if out:
+            out[-1] = replace(out[-1], separator="\n")
+        out += split_segments(unit.text, unit.paragraphs, unit.number)
+    return out
+
+
+def _plan(match: Match, settings: Settings) -> _Plan:
+    old, new = _segments(match.old), _segments(match.new)
+    if not match.old:
+        slots = whole_side(new, ParagraphStatus.ADDED)
+    elif not match.new:
+        slots = whole_side(old, ParagraphStatus.DELETED)
+    elif [s.text for s in old] == [s.text for s in new]:
+        slots = [
+            Slot(ParagraphStatus.EQUAL, k, k, diff_texts(s.text, s.text)) for k, s in enumerate(old)
+        ]
+    else:
+        slots = align_segments(
+            old,
+            new,
+            granularity=settings.granularity,
+            ignore=settings.ignore,
+            timeout=settings.diff_timeout,
+        )
+    return _Plan(match, old, new, slots)
+
+
+def _cite(segment: Segment, match: Match) -> str:
+    """A lawyer's citation of a paragraph: "art. 9(2)", "Annex I(3)", "PP4"."""
+    unit = (match.old + match.new)[0]
+    if unit.kind is Kind.ARTICLE:
+        return f"art. {segment.article}{segment.label}"
+    return f"{unit.citation}{segment.label}"
+
+
+def _mark_moves(plans: list[_Plan]) -> None:
+    """Give every move an id: paragraphs out of order within a provision, and text that left one
+    provision for another (marked at both ends, each naming the other)."""
+    counter = 0
+    gone: list[tuple[int, int]] = []
+    came: list[tuple[int, int]] = []
+    for p, plan in enumerate(plans):
+        for s, slot in enumerate(plan.slots):
+            if slot.status is ParagraphStatus.MOVED:
+                counter += 1
+                plan.slots[s] = mark_slot(slot, f"m{counter}")
+            elif slot.status is ParagraphStatus.DELETED:
+                gone.append((p, s))
+            elif slot.status is ParagraphStatus.ADDED:
+                came.append((p, s))
+
+    def words(p: int, s: int, side: str) -> list[str]:
+        plan = plans[p]
+        slot = plan.slots[s]
+        segment = plan.old[slot.old] if side == "old" and slot.old is not None else None
+        if side == "new" and slot.new is not None:
+            segment = plan.new[slot.new]
+        return [w.casefold() for w in _WORD.findall(segment.text)] if segment else []
+
+    old_words = {key: words(*key, "old") for key in gone}
+    new_words = {key: words(*key, "new") for key in came}
+    candidates: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
+    for g in gone:
+        if len(old_words[g]) < CROSS_MOVE_MIN_WORDS:
+            continue
+        for c in came:
+            if c[0] == g[0] or len(new_words[c]) < CROSS_MOVE_MIN_WORDS:
+                continue
+            score = similarity(old_words[g], new_words[c])
+            if score >= CROSS_MOVE_THRESHOLD:
+                candidates.append((-score, g, c))
+    used: set[tuple[int, int]] = set()
+    for _, g, c in sorted(candidates):
+        if g in used or c in used:
+            continue
+        used |= {g, c}
+        counter += 1
+        moved = f"m{counter}"
+        g_plan, c_plan = plans[g[0]], plans[c[0]]
+        g_slot, c_slot = g_plan.slots[g[1]], c_plan.slots[c[1]]
+        assert g_slot.old is not None
+        assert c_slot.new is not None
+        g_plan.slots[g[1]] = mark_slot(g_slot, moved, _cite(c_plan.new[c_slot.new], c_plan.match))
+        c_plan.slots[c[1]] = mark_slot(c_slot, moved, _cite(g_plan.old[g_slot.old], g_plan.match))
+
+
+def _row(plan: _Plan, settings: Settings) -> Row:
+    match = plan.match
+    paragraphs = paragraph_diffs(plan.slots, plan.old, plan.new)
+    if not match.old or not match.new:
+        return Row(match, paragraphs=paragraphs)
+    if [u.body for u in match.old] == [u.body for u in match.new]:
+        return Row(match, paragraphs=paragraphs)
+    edits = flatten(plan.slots, plan.old, plan.new)
+    title_edits = diff_texts(
+        " ".join(u.title for u in match.old),
+        " ".join(u.title for u in match.new),
+        granularity=settings.granularity,
+        ignore=settings.ignore,
+        timeout=settings.diff_timeout,
+    )
+    # Whether a row is modified follows the settings: a difference they ignore is still shown.
+    modified = changed(edits) or changed(title_edits)
+    if modified != match.modified:
+        match = replace(match, modified=modified)
+    return Row(match, edits, title_edits, paragraphs)

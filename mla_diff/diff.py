@@ -1,24 +1,91 @@
-"""(old text, new text) -> edits; the only importer of diff_match_patch."""
+"""(old text, new text) -> edits, by word or by character; the only importer of diff_match_patch."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
 from mla_diff.model import Edit, Op
 
+GRANULARITIES = ("word", "char")
+IGNORE_OPTIONS = ("whitespace", "case", "punctuation", "numbering")
+
 # Words, runs of spaces, and single punctuation marks are the tokens of a word diff.
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+# A paragraph label opening a line: "1.", "(a)", "a)", "(iv)", "2.1". Only seen as one token when
+# numbering is ignored, so that "2." -> "3." is one ignorable change and never a changed word.
+_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:\(?\d{1,3}[a-z]?[.)]|\(\d{1,3}[a-z]?\)|\(?[a-z]{1,2}[.)]|\(?[ivxlc]{1,6}[.)]"
+    r"|\d+(?:\.\d+)+\.?)(?=\s|$)"
+)
+# Marks that ignoring punctuation may pass over. Square brackets are not among them: in a
+# negotiating text they say whether words are agreed.
+_PUNCTUATION = frozenset(".,;:!?'\"‘’“”‚„-‐‑‒–—―…/()«»¡¿·")
 _OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
 # Tokens map onto characters from here on; below it lie the control and ASCII characters.
 _FIRST_CODE_POINT = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    key: str  # what the comparison sees: the text, folded by the ignore options
+    counts: bool  # False for tokens the ignore options pass over (spaces, punctuation)
 
 
 def tokenize(text: str) -> list[str]:
     """Word, whitespace and punctuation tokens; joined they rebuild `text` exactly."""
     return _TOKEN.findall(text)
+
+
+def check_options(granularity: str, ignore: Iterable[str]) -> None:
+    """Raise ValueError naming an unknown granularity or ignore option."""
+    if granularity not in GRANULARITIES:
+        raise ValueError(f"unknown granularity {granularity!r}: use {' or '.join(GRANULARITIES)}")
+    unknown = sorted(set(ignore) - set(IGNORE_OPTIONS))
+    if unknown:
+        raise ValueError(
+            f"unknown ignore option {', '.join(unknown)}: use {', '.join(IGNORE_OPTIONS)}"
+        )
+
+
+def _pieces(text: str, granularity: str, numbering: bool) -> Iterator[tuple[str, bool]]:
+    """The text cut into tokens; the flag says whether a token is a paragraph label."""
+    position = 0
+    labels = list(_LABEL.finditer(text)) if numbering else []
+    for label in labels:
+        yield from _plain_pieces(text[position : label.start()], granularity)
+        yield label.group(), True
+        position = label.end()
+    yield from _plain_pieces(text[position:], granularity)
+
+
+def _plain_pieces(text: str, granularity: str) -> Iterator[tuple[str, bool]]:
+    for token in tokenize(text):
+        if granularity == "char":
+            yield from ((ch, False) for ch in token)
+        else:
+            yield token, False
+
+
+def _tokens(text: str, granularity: str, ignore: frozenset[str]) -> list[_Token]:
+    tokens: list[_Token] = []
+    for piece, is_label in _pieces(text, granularity, "numbering" in ignore):
+        if is_label:
+            tokens.append(_Token(piece, "\x00label", True))
+            continue
+        counts = True
+        if piece.isspace():
+            counts = "whitespace" not in ignore
+        elif "punctuation" in ignore and all(ch in _PUNCTUATION for ch in piece):
+            counts = False
+        key = piece.casefold() if "case" in ignore else piece
+        tokens.append(_Token(piece, key, counts))
+    return tokens
 
 
 def _engine(timeout: float) -> diff_match_patch:
@@ -27,52 +94,129 @@ def _engine(timeout: float) -> diff_match_patch:
     return engine
 
 
+def _code_point(index: int) -> str:
+    code = _FIRST_CODE_POINT + index
+    if code >= _SURROGATES.start:
+        code += len(_SURROGATES)
+    return chr(code)
+
+
 def diff_texts(
-    old: str, new: str, *, granularity: str = "word", timeout: float = 0.0
+    old: str,
+    new: str,
+    *,
+    granularity: str = "word",
+    ignore: Iterable[str] = (),
+    timeout: float = 0.0,
 ) -> tuple[Edit, ...]:
-    """Edits turning `old` into `new`, semantically cleaned up, at word or character granularity."""
-    engine = _engine(timeout)
-    if granularity == "char":
-        diffs = engine.diff_main(old, new, False)
-        engine.diff_cleanupSemantic(diffs)
-        return _merge(Edit(_OPS[op], text) for op, text in diffs)
+    """Edits turning `old` into `new`, semantically cleaned up, at word or character granularity.
+
+    Ignore options decide what counts as a change, never what is shown: a difference they pass
+    over becomes a DELETE and INSERT pair marked `ignored`, so both texts stay rebuildable."""
+    ignored = frozenset(ignore)
+    check_options(granularity, ignored)
+    if old == new:
+        return (Edit(Op.EQUAL, old),) if old else ()
+    old_tokens = _tokens(old, granularity, ignored)
+    new_tokens = _tokens(new, granularity, ignored)
+    old_counted = [t for t in old_tokens if t.counts]
+    new_counted = [t for t in new_tokens if t.counts]
     vocabulary: dict[str, str] = {}
-    tokens: list[str] = []
 
-    def encode(text: str) -> str:
-        out = []
-        for token in tokenize(text):
-            code = vocabulary.get(token)
-            if code is None:
-                code = chr(_FIRST_CODE_POINT + len(tokens))
-                vocabulary[token] = code
-                tokens.append(token)
-            out.append(code)
-        return "".join(out)
+    def encode(tokens: list[_Token]) -> str:
+        return "".join(
+            vocabulary.setdefault(token.key, _code_point(len(vocabulary))) for token in tokens
+        )
 
-    diffs = engine.diff_main(encode(old), encode(new), False)
+    engine = _engine(timeout)
+    diffs = engine.diff_main(encode(old_counted), encode(new_counted), False)
     engine.diff_cleanupSemantic(diffs)
-    return _merge(
-        Edit(_OPS[op], "".join(tokens[ord(ch) - _FIRST_CODE_POINT] for ch in chars))
-        for op, chars in diffs
-    )
+    return _merge(_expand(diffs, old_tokens, new_tokens))
+
+
+def _expand(
+    diffs: list[tuple[int, str]], old_tokens: list[_Token], new_tokens: list[_Token]
+) -> Iterator[Edit]:
+    """Edits over every token, counted or not, from the diff of the counted tokens."""
+    i = j = 0
+
+    def gap(tokens: list[_Token], start: int) -> tuple[str, int]:
+        end = start
+        while end < len(tokens) and not tokens[end].counts:
+            end += 1
+        return "".join(t.text for t in tokens[start:end]), end
+
+    def both_gaps() -> Iterator[Edit]:
+        nonlocal i, j
+        old_gap, i = gap(old_tokens, i)
+        new_gap, j = gap(new_tokens, j)
+        yield from _pair(old_gap, new_gap)
+
+    for op, chars in diffs:
+        for _ in chars:
+            if op == 0:
+                yield from both_gaps()
+                yield from _pair(old_tokens[i].text, new_tokens[j].text)
+                i += 1
+                j += 1
+            elif op == -1:
+                old_gap, i = gap(old_tokens, i)
+                yield Edit(Op.DELETE, old_gap + old_tokens[i].text)
+                i += 1
+            else:
+                new_gap, j = gap(new_tokens, j)
+                yield Edit(Op.INSERT, new_gap + new_tokens[j].text)
+                j += 1
+    yield from both_gaps()
+
+
+def _pair(old: str, new: str) -> Iterator[Edit]:
+    """Two stretches the comparison holds equal: EQUAL when they are, else an ignored change."""
+    if old == new:
+        yield Edit(Op.EQUAL, old)
+        return
+    yield Edit(Op.DELETE, old, ignored=True)
+    yield Edit(Op.INSERT, new, ignored=True)
 
 
 def _merge(edits: Iterable[Edit]) -> tuple[Edit, ...]:
+    """Adjacent runs of the same kind joined, empty runs dropped."""
     out: list[Edit] = []
     for edit in edits:
         if not edit.text:
             continue
-        if out and out[-1].op is edit.op and out[-1].moved == edit.moved:
-            out[-1] = Edit(edit.op, out[-1].text + edit.text, edit.moved)
+        if out and (out[-1].op, out[-1].moved, out[-1].ignored) == (
+            edit.op,
+            edit.moved,
+            edit.ignored,
+        ):
+            out[-1] = Edit(edit.op, out[-1].text + edit.text, edit.moved, edit.ignored)
         else:
             out.append(edit)
     return tuple(out)
 
 
-def old_text(edits: tuple[Edit, ...]) -> str:
+def join_edits(runs: Iterable[Iterable[Edit]]) -> tuple[Edit, ...]:
+    """Several edit runs as one, adjacent runs of the same kind joined."""
+    return _merge(edit for run in runs for edit in run)
+
+
+def old_text(edits: Iterable[Edit]) -> str:
     return "".join(edit.text for edit in edits if edit.op is not Op.INSERT)
 
 
-def new_text(edits: tuple[Edit, ...]) -> str:
+def new_text(edits: Iterable[Edit]) -> str:
     return "".join(edit.text for edit in edits if edit.op is not Op.DELETE)
+
+
+def changed(edits: Iterable[Edit]) -> bool:
+    """Whether the edits hold a change that counts under the ignore options in force."""
+    return any(edit.op is not Op.EQUAL and not edit.ignored for edit in edits)
+
+
+def mark_moved(edits: Iterable[Edit], moved: str) -> tuple[Edit, ...]:
+    """The same edits with their changed runs marked as one end of the move `moved`."""
+    return tuple(
+        Edit(edit.op, edit.text, moved, edit.ignored) if edit.op is not Op.EQUAL else edit
+        for edit in edits
+    )

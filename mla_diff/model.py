@@ -261,6 +261,9 @@ class Edit:
     op: Op
     text: str
     moved: str = ""  # id shared by both ends of a move ("" when the text did not move)
+    ignored: bool = (
+        False  # a change the ignore options do not count (case, spacing...): still shown
+    )
 
 
 class Severity(StrEnum):
@@ -303,12 +306,41 @@ class Settings:
     ignore: frozenset[str] = frozenset()  # "whitespace", "case", "punctuation", "numbering"
     language: str = ""  # "" detects
     diff_timeout: float = 0.0  # seconds; 0 means no limit, so results never depend on speed
+    rules: str = ""  # TOML text overriding the shipped significance rules ("" = shipped rules only)
+    rules_source: str = ""  # where `rules` came from, for the report: a file path
 
     def describe(self) -> str:
         ignore = ",".join(sorted(self.ignore)) or "nothing"
-        return (
+        described = (
             f"granularity={self.granularity}; ignore={ignore}; language={self.language or 'auto'}"
         )
+        if self.rules:
+            described += f"; rules={self.rules_source or 'custom'}"
+        return described
+
+
+class ParagraphStatus(StrEnum):
+    """What happened to one paragraph of an article between two drafts."""
+
+    EQUAL = "equal"
+    MODIFIED = "modified"
+    MOVED = "moved"  # paired with a paragraph elsewhere: out of order, or in another article
+    ADDED = "added"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True)
+class ParagraphDiff:
+    """One paragraph of a row, aligned with its counterpart before its words are diffed."""
+
+    status: ParagraphStatus
+    old_label: str | None  # the paragraph's citation in the old draft: "1", "1(a)", "" unlabelled
+    new_label: str | None  # None on the side where the paragraph does not exist
+    edits: tuple[Edit, ...] = ()  # word diff of the paragraph; EQUAL+DELETE = old paragraph text
+    moved: str = ""  # id shared with the other end of a move ("" when not moved)
+    counterpart: str = ""  # where the other end of a move between articles is: "art. 9(2)"
+    old_article: str = ""  # number of the old unit holding it (split and merged rows hold several)
+    new_article: str = ""
 
 
 @dataclass(frozen=True)
@@ -318,6 +350,7 @@ class Row:
     match: Match
     edits: tuple[Edit, ...] = ()
     title_edits: tuple[Edit, ...] = ()
+    paragraphs: tuple[ParagraphDiff, ...] = ()  # every paragraph of both sides, in reading order
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,16 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from mla_diff.history import History, TermHit
-from mla_diff.model import Comparison, Flag, Match, MatchStatus, Row, Severity
+from mla_diff.model import (
+    Comparison,
+    Edit,
+    Flag,
+    Match,
+    MatchStatus,
+    ParagraphDiff,
+    Row,
+    Severity,
+)
 
 TOOL_NAME = "mla-diff"
 
@@ -92,7 +101,33 @@ def _row_json(row: Row) -> dict[str, Any]:
             }
             for share in match.shares
         ]
+    data["edits"] = [_edit_json(edit) for edit in row.edits]
+    data["title_edits"] = [_edit_json(edit) for edit in row.title_edits]
+    data["paragraphs"] = [_paragraph_json(paragraph) for paragraph in row.paragraphs]
     return data
+
+
+def _edit_json(edit: Edit) -> dict[str, Any]:
+    """One run of a diff; "moved" and "ignored" appear only when set."""
+    data: dict[str, Any] = {"op": edit.op.value, "text": edit.text}
+    if edit.moved:
+        data["moved"] = edit.moved
+    if edit.ignored:
+        data["ignored"] = True
+    return data
+
+
+def _paragraph_json(paragraph: ParagraphDiff) -> dict[str, Any]:
+    return {
+        "status": paragraph.status.value,
+        "old": paragraph.old_label,
+        "new": paragraph.new_label,
+        "old_article": paragraph.old_article or None,
+        "new_article": paragraph.new_article or None,
+        "moved": paragraph.moved or None,
+        "counterpart": paragraph.counterpart or None,
+        "edits": [_edit_json(edit) for edit in paragraph.edits],
+    }
 
 
 def comparison_json(comparison: Comparison, tool_version: str) -> dict[str, Any]:

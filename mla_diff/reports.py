@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mla_diff.compare import compare_drafts
@@ -12,7 +12,7 @@ from mla_diff.gitsource import read_instrument
 from mla_diff.history import build_history, reuse_concordances
 from mla_diff.model import Comparison, Draft, Settings, Version
 from mla_diff.render import render_history, render_html, render_index
-from mla_diff.sources import Instrument, find_instruments
+from mla_diff.sources import RULES_FILE, Instrument, find_instruments, read_rules
 
 HISTORY_PAGE = "history.html"
 
@@ -65,6 +65,16 @@ def write_history_page(
     return {"title": "History of every provision", "href": HISTORY_PAGE, "note": ""}
 
 
+def settings_for(instrument: Instrument, settings: Settings | None) -> Settings:
+    """The settings for one instrument: a rules.toml beside its versions.toml is merged over
+    the shipped significance rules."""
+    settings = settings or Settings()
+    path = Path(instrument.directory) / RULES_FILE
+    if not path.is_file():
+        return settings
+    return replace(settings, rules=read_rules(path), rules_source=str(path))
+
+
 def build_reports(
     drafts: Path, out: Path, tool_version: str, settings: Settings | None = None
 ) -> list[Report]:
@@ -79,6 +89,7 @@ def build_reports(
     for instrument in instruments:
         folder = out / Path(instrument.directory).name
         folder.mkdir(exist_ok=True)
+        instrument_settings = settings_for(instrument, settings)
         parsed = {
             version.path: read
             for version, read in zip(instrument.versions, read_instrument(instrument), strict=True)
@@ -89,7 +100,11 @@ def build_reports(
             old_version, old_draft = parsed[old.path]
             new_version, new_draft = parsed[new.path]
             comparison = compare_drafts(
-                old_draft, new_draft, settings, old_version=old_version, new_version=new_version
+                old_draft,
+                new_draft,
+                instrument_settings,
+                old_version=old_version,
+                new_version=new_version,
             )
             comparisons.append(comparison)
             name = report_name(old, new)

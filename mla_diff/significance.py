@@ -2,62 +2,160 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable, Sequence
 
-from mla_diff.model import Evidence, Flag, Kind, MatchStatus, Row, Severity
+from mla_diff.model import Flag, Kind, Row
+from mla_diff.rules.brackets import brackets, brackets_in_new_provisions
+from mla_diff.rules.context import (
+    Finding,
+    Provision,
+    is_provision,
+    label_of,
+    moved_passages,
+    provision_passages,
+)
+from mla_diff.rules.crossrefs import crossrefs
+from mla_diff.rules.legal import definitions, refusal_grounds, scope
+from mla_diff.rules.rulebook import Rulebook, load_rulebook
+from mla_diff.rules.structure import (
+    is_placeholder_change,
+    preamble,
+    provisions_added_deleted,
+    renumbered_only,
+)
+from mla_diff.rules.substitution import find_substitutions, with_substitutions
+from mla_diff.rules.wording import obligations, qualifiers, rights, watch_terms
 
-WATCH_TERMS = (
-    "amnesty",
-    "pardon",
-    "commutation",
-    "immunity",
-    "statute of limitations",
-    "reparation",
-    "victim",
-    "torture",
-    "enforced disappearance",
-    "reservation",
+RULES = (
+    "article-deleted",
+    "article-added",
+    "obligation-weakened",
+    "obligation-strengthened",
+    "qualifier-added",
+    "qualifier-removed",
+    "right-narrowed",
+    "right-broadened",
+    "watch-term-added",
+    "watch-term-removed",
+    "brackets-removed",
+    "brackets-added",
+    "option-selected",
+    "crossref-dangling",
+    "crossref-retargeted",
+    "scope-changed",
+    "definition-changed",
+    "global-substitution",
+    "refusal-ground-changed",
+    "preamble-changed",
+    "renumbered-only",
 )
 
+# A flag about a term in an article gives way to a more specific flag on the same term there:
+# the lower the number, the more specific.
+_PRECEDENCE = {
+    "global-substitution": 0,
+    "scope-changed": 0,
+    "refusal-ground-changed": 1,
+    "watch-term-added": 2,
+    "watch-term-removed": 2,
+}
 
-def _watch_terms_in(text: str) -> list[str]:
-    lower = text.lower()
-    return [term for term in WATCH_TERMS if re.search(rf"\b{re.escape(term)}", lower)]
+
+def load_rules(override: str = "", source: str = "") -> Rulebook:
+    """The shipped rules with an override (TOML text) merged over them."""
+    return load_rulebook(override, source)
 
 
-def flag_rows(rows: tuple[Row, ...]) -> tuple[Flag, ...]:
-    flags: list[Flag] = []
-    for row in rows:
+def build_provisions(rows: Sequence[Row]) -> list[Provision]:
+    """Provisions present on both sides, and text moved between provisions, passage by passage."""
+    provisions: list[Provision] = []
+    for position, row in enumerate(rows):
         match = row.match
-        if match.kind is not Kind.ARTICLE:
+        if not is_provision(row) or is_placeholder_change(match):
             continue
-        if match.status is MatchStatus.DELETED:
-            unit = match.old[0]
-            terms = _watch_terms_in(unit.body)
-            severity = Severity.CRITICAL if terms else Severity.MEDIUM
-            about = f" It mentioned {', '.join(terms)}." if terms else ""
-            flags.append(
-                Flag(
-                    "article-deleted",
-                    severity,
-                    unit.number,
-                    None,
-                    f"Art. {unit.number} ({unit.title or 'untitled'}) was removed.{about}",
-                    Evidence(old=unit.text[:300]),
-                    "A provision that disappears without a counterpart changes what States accept.",
-                )
+        provisions.append(
+            Provision(
+                position,
+                match.kind,
+                label_of(match.old[0]),
+                label_of(match.new[0]),
+                tuple(provision_passages(row, match.kind)),
+                match.old,
+                match.new,
             )
-        elif match.status is MatchStatus.ADDED:
-            unit = match.new[0]
-            flags.append(
-                Flag(
-                    "article-added",
-                    Severity.MEDIUM,
-                    None,
-                    unit.number,
-                    f"Art. {unit.number} ({unit.title or 'untitled'}) is new.",
-                    Evidence(new=unit.text[:300]),
-                    "A new provision has no earlier text to compare with.",
-                )
+        )
+    for position, passage in moved_passages(rows):
+        provisions.append(
+            Provision(
+                position,
+                Kind.ARTICLE,
+                passage.old_article,
+                passage.new_article,
+                (passage,),
+                moved_between=True,
             )
-    return tuple(sorted(flags, key=lambda f: (f.severity.rank, f.rule, f.old or "", f.new or "")))
+        )
+    return sorted(provisions, key=lambda p: p.position)
+
+
+def flag_rows(
+    rows: tuple[Row, ...], *, rules: Rulebook | None = None, language: str = "en"
+) -> tuple[Flag, ...]:
+    """Every flag for a comparison's rows, most severe first, then in reading order."""
+    rulebook = rules or load_rulebook()
+    words = rulebook.language(language)
+    provisions = build_provisions(rows)
+    findings, substitutions = find_substitutions(
+        provisions, words, rulebook.substitution_min_articles
+    )
+    provisions = [
+        with_substitutions(p, substitutions.get(p.position, frozenset())) for p in provisions
+    ]
+    every_substitution = frozenset(s for keys in substitutions.values() for s in keys)
+    findings += provisions_added_deleted(rows, words)
+    findings += renumbered_only(rows)
+    findings += preamble(rows)
+    for provision in provisions:
+        findings += obligations(provision, words)
+        findings += qualifiers(provision, words)
+        findings += rights(provision, words)
+        findings += watch_terms(provision, words)
+        findings += refusal_grounds(provision, words)
+        findings += brackets(provision)
+    findings += brackets_in_new_provisions(rows)
+    findings += definitions(rows, words, every_substitution)
+    findings += crossrefs(rows, provisions, words)
+    findings += scope(rows, words)
+    return tuple(f.flag for f in _order(_without_redundant(findings)))
+
+
+def _without_redundant(findings: list[Finding]) -> list[Finding]:
+    """Drop a watch-term or refusal-ground flag that a grouped or more specific flag on the
+    same term in the same article already reports."""
+
+    def named(finding: Finding) -> set[tuple[str, str]]:
+        return {(article, term) for article, term in finding.covers if article}
+
+    def redundant(finding: Finding) -> bool:
+        rank = _PRECEDENCE.get(finding.flag.rule)
+        if rank is None:
+            return False
+        mine = named(finding)
+        return any(
+            _PRECEDENCE.get(other.flag.rule, rank) < rank and mine & named(other)
+            for other in findings
+        )
+
+    return [f for f in findings if not redundant(f)]
+
+
+def _order(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(
+        findings,
+        key=lambda f: (
+            f.flag.severity.rank,
+            f.position,
+            RULES.index(f.flag.rule),
+            f.flag.message,
+        ),
+    )

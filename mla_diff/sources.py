@@ -143,3 +143,17 @@ def find_instruments(drafts: Path) -> tuple[Instrument, ...]:
             hint="see drafts/README.md",
         )
     return tuple(load_instrument(folder) for folder in folders)
+
+
+RULES_FILE = "rules.toml"
+
+
+def read_rules(path: Path) -> str:
+    """The text of a rules file (TOML), or an InputError that names it."""
+    data = read_bytes(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "is not UTF-8 text", path=str(path), hint="save the rules file as UTF-8"
+        ) from exc

@@ -1,0 +1,387 @@
+"""What the rules read: each provision as passages of old and new wording, with citations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from mla_diff.diff import diff_texts, new_text, old_text
+from mla_diff.model import (
+    Edit,
+    Evidence,
+    Flag,
+    Kind,
+    MatchStatus,
+    Op,
+    ParagraphDiff,
+    ParagraphStatus,
+    Row,
+    Severity,
+    Unit,
+)
+
+# Kinds of unit the text rules read; preamble paragraphs have a rule of their own.
+PROVISION_KINDS = (Kind.ARTICLE, Kind.ANNEX, Kind.SECTION)
+EVIDENCE_WORDS = 8  # words of context either side of a change in a flag's evidence
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Hunk:
+    """One change between two texts: the old words [old_start, old_end) became the new ones."""
+
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph as it was and as it is ("" on the side where it does not exist)."""
+
+    old: str
+    new: str
+    old_cite: str  # "Art. 21(1)(a)", "" when absent
+    new_cite: str
+    old_article: str | None  # the label a flag carries: "21", "Annex I"
+    new_article: str | None
+    old_context: str = ""  # the chapeau(s) the paragraph continues, on each side
+    new_context: str = ""
+    adjusted_old: str = ""  # the old wording with global substitutions applied: what rules count
+    title: bool = False  # the provision's title rather than a paragraph of its text
+
+    @cached_property
+    def edits(self) -> tuple[Edit, ...]:
+        return diff_texts(self.old, self.new)
+
+    @cached_property
+    def hunks(self) -> tuple[Hunk, ...]:
+        return tuple(find_hunks(self.edits))
+
+    @property
+    def cite(self) -> str:
+        return self.new_cite or self.old_cite
+
+    def evidence(self, side: str, start: int, end: int) -> Evidence:
+        """The words around [start, end) of one side, and the words at the same place of the
+        other side."""
+        if side == "old":
+            o_start, o_end = start, end
+            n_start, n_end = map_span(self.edits, start, end, "old")
+        else:
+            n_start, n_end = start, end
+            o_start, o_end = map_span(self.edits, start, end, "new")
+        return Evidence(window(self.old, o_start, o_end), window(self.new, n_start, n_end))
+
+
+@dataclass(frozen=True)
+class Provision:
+    """A provision present in both drafts (or text moved between two), passage by passage."""
+
+    position: int  # index of its row: flags follow the report's reading order
+    kind: Kind
+    old_label: str | None
+    new_label: str | None
+    passages: tuple[Passage, ...]
+    old_units: tuple[Unit, ...] = ()
+    new_units: tuple[Unit, ...] = ()
+    moved_between: bool = False  # text that left old_label for new_label
+
+    @property
+    def cite(self) -> str:
+        return cite_unit(self.kind, self.new_label or self.old_label or "")
+
+    def old_text(self) -> str:
+        return "\n".join(p.old for p in self.passages if p.old)
+
+    def adjusted_old_text(self) -> str:
+        return "\n".join(p.adjusted_old for p in self.passages if p.adjusted_old)
+
+    def new_text(self) -> str:
+        return "\n".join(p.new for p in self.passages if p.new)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A flag with what orders it and what it explains (so that a grouped flag can stand for
+    the flags it replaces)."""
+
+    flag: Flag
+    position: tuple[int, int] = (0, 0)
+    covers: frozenset[tuple[str, str]] = field(default_factory=frozenset)  # (article, term)
+
+
+def label_of(unit: Unit) -> str:
+    """The label a flag gives a unit: the number for articles, the citation otherwise."""
+    return unit.number if unit.kind is Kind.ARTICLE else unit.citation
+
+
+def cite_unit(kind: Kind, label: str, paragraph: str = "") -> str:
+    """How a lawyer writes it: "Art. 21(1)(a)", "Annex I(2)", "PP3"."""
+    if kind is Kind.ARTICLE:
+        return f"Art. {label}{paragraph}"
+    return f"{label}{paragraph}"
+
+
+def window(text: str, start: int, end: int, words: int = EVIDENCE_WORDS) -> str:
+    """The text from `words` words before `start` to `words` words after `end`."""
+    if not text:
+        return ""
+    spans = [m.span() for m in _WORD.finditer(text)]
+    if not spans:
+        return text.strip()
+    first = next((k for k, (_, e) in enumerate(spans) if e > start), len(spans) - 1)
+    last = next((k for k in range(len(spans) - 1, -1, -1) if spans[k][0] < end), first)
+    last = max(last, first)
+    lo, hi = max(0, first - words), min(len(spans) - 1, last + words)
+    snippet = text[spans[lo][0] : spans[hi][1]]
+    return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(spans) - 1 else "")
+
+
+def map_span(edits: Sequence[Edit], start: int, end: int, side: str) -> tuple[int, int]:
+    """The span of the other side that stands where [start, end) of `side` stands."""
+    return map_offset(edits, start, side), map_offset(edits, end, side)
+
+
+def map_offset(edits: Sequence[Edit], offset: int, side: str) -> int:
+    old_pos = new_pos = 0
+    for edit in edits:
+        size = len(edit.text)
+        if edit.op is Op.EQUAL:
+            here = old_pos if side == "old" else new_pos
+            if offset <= here + size:
+                other = new_pos if side == "old" else old_pos
+                return other + (offset - here)
+            old_pos += size
+            new_pos += size
+        elif edit.op is Op.DELETE:
+            if side == "old" and offset < old_pos + size:
+                return new_pos
+            old_pos += size
+        else:
+            if side == "new" and offset < new_pos + size:
+                return old_pos
+            new_pos += size
+    return new_pos if side == "old" else old_pos
+
+
+def find_hunks(edits: Sequence[Edit]) -> Iterator[Hunk]:
+    """The changes of an edit list, each a maximal run of deletions and insertions."""
+    old_pos = new_pos = 0
+    current: list[Edit] = []
+    start = (0, 0)
+    for edit in [*edits, Edit(Op.EQUAL, "")]:
+        if edit.op is Op.EQUAL:
+            if current:
+                yield Hunk(
+                    start[0],
+                    old_pos,
+                    start[1],
+                    new_pos,
+                    old_text(current),
+                    new_text(current),
+                )
+                current = []
+            old_pos += len(edit.text)
+            new_pos += len(edit.text)
+            continue
+        if not current:
+            start = (old_pos, new_pos)
+        current.append(edit)
+        if edit.op is Op.DELETE:
+            old_pos += len(edit.text)
+        else:
+            new_pos += len(edit.text)
+
+
+def normalise_words(text: str) -> str:
+    """Lower-case words separated by single spaces: what substitutions are keyed on."""
+    return " ".join(re.findall(r"[\w'-]+", text.casefold()))
+
+
+def apply_substitutions(passage: Passage, substitutions: frozenset[tuple[str, str]]) -> str:
+    """The old wording with the given word substitutions made, where the new wording made them."""
+    if not substitutions or not passage.old or not passage.new:
+        return passage.old
+    out: list[str] = []
+    position = 0
+    for hunk in passage.hunks:
+        if (normalise_words(hunk.old), normalise_words(hunk.new)) in substitutions:
+            out.append(passage.old[position : hunk.old_start])
+            out.append(hunk.new)
+            position = hunk.old_end
+    out.append(passage.old[position:])
+    return "".join(out)
+
+
+def _depth(label: str | None) -> int:
+    return (label or "").count("(")
+
+
+def chapeau_contexts(paragraphs: Sequence[tuple[str | None, str]]) -> list[str]:
+    """For each paragraph, the text of the chapeaux it continues (labels deeper than theirs)."""
+    stack: list[tuple[int, str]] = []
+    out: list[str] = []
+    for label, text in paragraphs:
+        depth = _depth(label)
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        out.append(" ".join(t for _, t in stack))
+        if text.rstrip().endswith((":", "—", "-")) or depth == 0:
+            stack.append((depth, text))
+    return out
+
+
+def _side_contexts(diffs: Sequence[ParagraphDiff], side: str) -> dict[int, str]:
+    present = [
+        (k, d.old_label if side == "old" else d.new_label, d)
+        for k, d in enumerate(diffs)
+        if (d.old_label if side == "old" else d.new_label) is not None
+        and not (d.moved and d.counterpart)
+    ]
+    texts = [
+        (label, old_text(d.edits) if side == "old" else new_text(d.edits))
+        for _, label, d in present
+    ]
+    return {k: context for (k, _, _), context in zip(present, chapeau_contexts(texts), strict=True)}
+
+
+def provision_passages(row: Row, kind: Kind) -> list[Passage]:
+    """The passages of a row present on both sides: its title, then its paragraphs."""
+    match = row.match
+    old_units, new_units = match.old, match.new
+    old_label = label_of(old_units[0]) if old_units else None
+    new_label = label_of(new_units[0]) if new_units else None
+    passages: list[Passage] = []
+    old_title = " ".join(u.title for u in old_units)
+    new_title = " ".join(u.title for u in new_units)
+    if old_title or new_title:
+        passages.append(
+            Passage(
+                old_title,
+                new_title,
+                f"{cite_unit(kind, old_label or '')} (title)" if old_label else "",
+                f"{cite_unit(kind, new_label or '')} (title)" if new_label else "",
+                old_label,
+                new_label,
+                adjusted_old=old_title,
+                title=True,
+            )
+        )
+    old_contexts = _side_contexts(row.paragraphs, "old")
+    new_contexts = _side_contexts(row.paragraphs, "new")
+    for k, diff in enumerate(row.paragraphs):
+        if diff.moved and diff.counterpart:
+            continue  # one end of a move between provisions: read with its other end
+        old = old_text(diff.edits) if diff.old_label is not None else ""
+        new = new_text(diff.edits) if diff.new_label is not None else ""
+        # A paragraph added to (or deleted from) an article still belongs to the article on both
+        # sides: its flags name both labels.
+        old_article = _article_label(diff.old_article, old_units)
+        new_article = _article_label(diff.new_article, new_units)
+        passages.append(
+            Passage(
+                old,
+                new,
+                cite_unit(kind, old_article, diff.old_label or "")
+                if old_article and diff.old_label is not None
+                else "",
+                cite_unit(kind, new_article, diff.new_label or "")
+                if new_article and diff.new_label is not None
+                else "",
+                old_article,
+                new_article,
+                old_contexts.get(k, ""),
+                new_contexts.get(k, ""),
+                adjusted_old=old,
+            )
+        )
+    return passages
+
+
+def _article_label(number: str, units: tuple[Unit, ...]) -> str | None:
+    for unit in units:
+        if unit.number == number:
+            return label_of(unit)
+    return label_of(units[0]) if units else None
+
+
+def moved_passages(rows: Sequence[Row]) -> list[tuple[int, Passage]]:
+    """Text moved between provisions, as passages from the old end to the new end, placed at the
+    row of the new end."""
+    gone: dict[str, tuple[Row, ParagraphDiff]] = {}
+    came: dict[str, tuple[int, Row, ParagraphDiff]] = {}
+    for position, row in enumerate(rows):
+        for diff in row.paragraphs:
+            if not (diff.moved and diff.counterpart):
+                continue
+            if diff.old_label is not None:
+                gone[diff.moved] = (row, diff)
+            else:
+                came[diff.moved] = (position, row, diff)
+    out: list[tuple[int, Passage]] = []
+    for moved in sorted(came, key=lambda m: (came[m][0], m)):
+        if moved not in gone:
+            continue
+        position, new_row, new_diff = came[moved]
+        old_row, old_diff = gone[moved]
+        old_kind, new_kind = old_row.match.kind, new_row.match.kind
+        old_article = _article_label(old_diff.old_article, old_row.match.old)
+        new_article = _article_label(new_diff.new_article, new_row.match.new)
+        old = old_text(old_diff.edits)
+        out.append(
+            (
+                position,
+                Passage(
+                    old,
+                    new_text(new_diff.edits),
+                    cite_unit(old_kind, old_article or "", old_diff.old_label or ""),
+                    cite_unit(new_kind, new_article or "", new_diff.new_label or ""),
+                    old_article,
+                    new_article,
+                    adjusted_old=old,
+                ),
+            )
+        )
+    return out
+
+
+def is_provision(row: Row) -> bool:
+    return row.match.kind in PROVISION_KINDS and row.match.status not in (
+        MatchStatus.ADDED,
+        MatchStatus.DELETED,
+    )
+
+
+def make_flag(
+    rule: str,
+    severity: Severity,
+    passage_or_labels: Passage | tuple[str | None, str | None],
+    message: str,
+    evidence: Evidence,
+    rationale: str,
+    articles: tuple[str, ...] = (),
+) -> Flag:
+    if isinstance(passage_or_labels, Passage):
+        old, new = passage_or_labels.old_article, passage_or_labels.new_article
+    else:
+        old, new = passage_or_labels
+    return Flag(rule, severity, old, new, message, evidence, rationale, articles)
+
+
+def quote(text: str, limit: int = 80) -> str:
+    """Words quoted for a message, shortened at a word boundary when long."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + "…"
+    return f"'{text}'"
+
+
+def paragraph_unchanged(diff: ParagraphDiff) -> bool:
+    return diff.status is ParagraphStatus.EQUAL

@@ -1,0 +1,243 @@
+"""The significance rules file (TOML) -> a Rulebook of compiled phrase patterns per language."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from mla_diff.errors import InputError
+
+SHIPPED = "data/rules.toml"
+FALLBACK_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One phrase of the rules file, compiled: "in accordance with its|their domestic law"."""
+
+    text: str  # as written in the rules file
+    pattern: re.Pattern[str]
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        return list(self.pattern.finditer(text))
+
+    def count(self, text: str) -> int:
+        return sum(1 for _ in self.pattern.finditer(text))
+
+
+@dataclass(frozen=True)
+class Term:
+    """A watch term, crime or ground of refusal with the phrases that mention it."""
+
+    name: str
+    phrases: tuple[Phrase, ...]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the term is mentioned, left to right, overlapping mentions merged."""
+        found = sorted((m.start(), m.end()) for p in self.phrases for m in p.finditer(text))
+        merged: list[tuple[int, int]] = []
+        for start, end in found:
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def count(self, text: str) -> int:
+        return len(self.spans(text))
+
+
+@dataclass(frozen=True)
+class Modal:
+    phrase: Phrase
+    rank: int
+    prohibition: bool
+
+
+@dataclass(frozen=True)
+class Language:
+    """The rules for drafts in one language."""
+
+    code: str
+    modals: tuple[Modal, ...]
+    modal_fillers: frozenset[str]
+    clause_openers: frozenset[str]
+    qualifiers: tuple[Phrase, ...]
+    right_holders: tuple[Phrase, ...]
+    right_narrowers: tuple[Phrase, ...]
+    watch_terms: tuple[Term, ...]
+    critical_terms: frozenset[str]
+    operative_titles: tuple[Phrase, ...]
+    optional_markers: tuple[Phrase, ...]
+    crimes: tuple[Term, ...]
+    refusal_markers: tuple[Phrase, ...]
+    refusal_grounds: tuple[Term, ...]
+    definition_verbs: tuple[str, ...]
+    article_words: tuple[str, ...]
+    paragraph_words: tuple[str, ...]
+    reference_joiners: tuple[str, ...]
+    external_markers: tuple[str, ...]
+    internal_markers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    languages: dict[str, Language]
+    substitution_min_articles: int
+    source: str
+
+    def language(self, code: str) -> Language:
+        return self.languages.get(code) or self.languages[FALLBACK_LANGUAGE]
+
+
+def compile_phrase(text: str) -> Phrase:
+    """A phrase of the rules file as a case-insensitive pattern over running text."""
+    slots = []
+    for word in text.split():
+        options = []
+        for option in word.split("|"):
+            if option.endswith("*"):
+                options.append(re.escape(option[:-1]) + r"[\w'-]*")
+            else:
+                options.append(re.escape(option))
+        slots.append("(?:" + "|".join(options) + ")")
+    body = r"\s+".join(slots)
+    return Phrase(text, re.compile(rf"(?<![\w'-]){body}(?![\w-])", re.IGNORECASE))
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+class _Reader:
+    """Typed access to the merged TOML with errors that name the key and the file."""
+
+    def __init__(self, data: dict[str, Any], source: str) -> None:
+        self.data = data
+        self.source = source
+
+    def fail(self, key: str, wanted: str) -> InputError:
+        return InputError(
+            f"rules key {key} must be {wanted}",
+            path=self.source,
+            hint="see the shipped mla_diff/data/rules.toml for the format",
+        )
+
+    def table(self, key: str) -> dict[str, Any]:
+        node: Any = self.data
+        for part in key.split("."):
+            node = node.get(part, {}) if isinstance(node, dict) else None
+            if not isinstance(node, dict):
+                raise self.fail(key, "a table")
+        table: dict[str, Any] = node
+        return table
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        table_key, _, name = key.rpartition(".")
+        value = self.table(table_key).get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(key, "a list of non-empty strings")
+        return tuple(value)
+
+    def phrases(self, key: str) -> tuple[Phrase, ...]:
+        return tuple(compile_phrase(text) for text in self.strings(key))
+
+    def terms(self, key: str) -> tuple[Term, ...]:
+        terms = []
+        for name, value in sorted(self.table(key).items()):
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise self.fail(f"{key}.{name}", "a list of non-empty strings")
+            terms.append(Term(name, tuple(compile_phrase(v) for v in value)))
+        return tuple(terms)
+
+    def modals(self, key: str, prohibition: bool) -> tuple[Modal, ...]:
+        modals = []
+        for text, rank in sorted(self.table(key).items()):
+            if not isinstance(rank, int) or isinstance(rank, bool) or not 1 <= rank <= 5:
+                raise self.fail(f"{key}.{text!r}", "a whole number from 1 to 5")
+            modals.append(Modal(compile_phrase(text), rank, prohibition))
+        return tuple(modals)
+
+
+def _language(reader: _Reader, code: str) -> Language:
+    def key(name: str) -> str:
+        return f"{code}.{name}"
+
+    return Language(
+        code=code,
+        modals=reader.modals(key("modals"), False) + reader.modals(key("prohibitions"), True),
+        modal_fillers=frozenset(w.lower() for w in reader.strings(key("modal_fillers.words"))),
+        clause_openers=frozenset(
+            w.lower() for w in reader.strings(key("modal_fillers.clause_openers"))
+        ),
+        qualifiers=reader.phrases(key("qualifiers.phrases")),
+        right_holders=reader.phrases(key("rights.holders")),
+        right_narrowers=reader.phrases(key("rights.narrowers")),
+        watch_terms=reader.terms(key("watch_terms")),
+        critical_terms=frozenset(reader.strings(key("critical_terms.terms"))),
+        operative_titles=reader.phrases(key("scope.operative_titles")),
+        optional_markers=reader.phrases(key("scope.optional_markers")),
+        crimes=reader.terms(key("scope.crimes")),
+        refusal_markers=reader.phrases(key("refusal.markers")),
+        refusal_grounds=reader.terms(key("refusal.grounds")),
+        definition_verbs=reader.strings(key("definitions.verbs")),
+        article_words=reader.strings(key("references.article")),
+        paragraph_words=reader.strings(key("references.paragraph")),
+        reference_joiners=reader.strings(key("references.joiners")),
+        external_markers=reader.strings(key("references.external")),
+        internal_markers=reader.strings(key("references.internal")),
+    )
+
+
+# Sections a language inherits from English when its own table leaves them out.
+_INHERITED = ("modal_fillers", "rights", "critical_terms", "scope", "refusal")
+
+
+def build_rulebook(override: str = "", source: str = "") -> Rulebook:
+    """The shipped rules, with `override` (TOML text read from `source`) merged over them."""
+    data = _shipped()
+    if override:
+        try:
+            extra = tomllib.loads(override)
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(
+                f"is not valid TOML: {exc}", path=source or "rules", hint="fix the syntax"
+            ) from exc
+        data = _merge(data, extra)
+    reader = _Reader(data, source or SHIPPED)
+    english = reader.table(FALLBACK_LANGUAGE)
+    languages: dict[str, Language] = {}
+    for code in sorted(k for k, v in data.items() if k != "general" and isinstance(v, dict)):
+        if code != FALLBACK_LANGUAGE:
+            inherited = {k: english[k] for k in _INHERITED if k in english}
+            reader.data[code] = _merge(inherited, reader.table(code))
+        languages[code] = _language(reader, code)
+    minimum = reader.table("general").get("substitution_min_articles", 3)
+    if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 2:
+        raise reader.fail("general.substitution_min_articles", "a whole number of at least 2")
+    return Rulebook(languages, minimum, source or SHIPPED)
+
+
+@cache
+def _shipped_text() -> str:
+    return files("mla_diff").joinpath(SHIPPED).read_text(encoding="utf-8")
+
+
+def _shipped() -> dict[str, Any]:
+    return tomllib.loads(_shipped_text())
+
+
+@cache
+def load_rulebook(override: str = "", source: str = "") -> Rulebook:
+    """Like build_rulebook, cached: comparisons of many pairs share one compiled rulebook."""
+    return build_rulebook(override, source)

@@ -1,0 +1,384 @@
+"""Rules on the words of a provision: obligation strength, qualifiers, rights and watch terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from mla_diff.model import Severity
+from mla_diff.rules.context import Finding, Passage, Provision, make_flag, quote
+from mla_diff.rules.rulebook import Language, Modal, Phrase, Term
+
+_WORD = re.compile(r"[\w'-]+")
+_AUXILIARIES = {"be", "have", "not", "être", "avoir", "ser", "estar", "haber"}
+_ARTICLES = {"the", "a", "an", "full", "effective", "prompt", "adequate", "fair", "le", "la", "les"}
+_DATE_NEIGHBOUR = re.compile(r"\d")
+_SENTENCE_STOP = re.compile(r"[;.](?:\s|$)")
+_REACH = 40  # words after a modal in which the verb of its counterpart is looked for
+_CLAUSE = 160  # longest clause skipped between a modal and its verb, in characters
+
+STRENGTH = {
+    5: "binds the State",
+    4: "is a firm undertaking",
+    3: "asks only for an effort",
+    2: "recommends without binding",
+    1: "leaves the State free to choose",
+}
+PROHIBITION_STRENGTH = {
+    5: "forbids outright",
+    4: "forbids",
+    3: "asks the State to try not to",
+    2: "discourages without forbidding",
+    1: "leaves the State free",
+}
+
+
+@dataclass(frozen=True)
+class ModalUse:
+    """A modal in a text and the verb it governs: "may be refused"."""
+
+    modal: Modal
+    start: int
+    end: int  # end of the governed verb, so that text[start:end] reads "may be refused"
+    verb: str  # the governed verb, lower case: "be refused"
+    written: str  # the modal as written: "may"
+    reach: tuple[str, ...] = ()  # the words after it, to the end of its sentence
+
+
+def modal_uses(text: str, language: Language) -> list[ModalUse]:
+    """Every modal in `text`, the longest phrase winning where phrases overlap."""
+    found: list[tuple[int, int, Modal]] = []
+    for modal in language.modals:
+        for m in modal.phrase.finditer(text):
+            before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
+            if _DATE_NEIGHBOUR.search(before) or _DATE_NEIGHBOUR.search(after):
+                continue  # "26 May 2023" is a date, not a permission
+            found.append((m.start(), m.end(), modal))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2].phrase.text))
+    uses: list[ModalUse] = []
+    last_end = -1
+    for start, end, modal in found:
+        if start < last_end:
+            continue
+        verb, verb_end = _governed_verb(text, end, language)
+        stop = _SENTENCE_STOP.search(text, end)
+        reach = tuple(w.lower() for w in _WORD.findall(text[end : stop.start() if stop else None]))
+        uses.append(
+            ModalUse(modal, start, max(end, verb_end), verb, text[start:end], reach[:_REACH])
+        )
+        last_end = end
+    return uses
+
+
+def _governed_verb(text: str, position: int, language: Language) -> tuple[str, int]:
+    """The verb a modal governs and where it ends: "shall, where appropriate, take" governs
+    "take"; "may be refused" governs "be refused"."""
+    offset = position
+    words: list[str] = []
+    end = offset
+    while offset < len(text) and len(words) < 3:
+        rest = text[offset:]
+        stripped = rest.lstrip()
+        lead = len(rest) - len(stripped)
+        first = _WORD.match(stripped)
+        word = first.group().lower() if first else ""
+        if not words and (stripped.startswith(",") or word in language.clause_openers):
+            close = stripped.find(",", 1)
+            if 0 < close < _CLAUSE:
+                offset += lead + close + 1
+                continue
+        if first is None:
+            break
+        offset += lead + first.end()
+        if not words and word in language.modal_fillers:
+            continue
+        words.append(word)
+        end = offset
+        if word not in _AUXILIARIES:
+            break
+    return " ".join(words), end
+
+
+def _bracketed(text: str, use: ModalUse) -> bool:
+    """Whether the modal stands inside square brackets (unagreed text or an option)."""
+    return text.count("[", 0, use.start) > text.count("]", 0, use.start)
+
+
+def _said(text: str, use: ModalUse) -> str:
+    """The modal and its verb as a reader would quote them: "may be refused", or "may … define"
+    when a long clause stands between the two."""
+    written = text[use.start : use.end]
+    if len(written) <= 40 and written.lower().endswith(use.verb):
+        return written
+    return f"{use.written} … {use.verb}" if use.verb else use.written
+
+
+def _describe(modal: Modal) -> str:
+    table = PROHIBITION_STRENGTH if modal.prohibition else STRENGTH
+    return table[modal.rank]
+
+
+def paired_modals(passage: Passage, language: Language) -> Iterator[tuple[ModalUse, ModalUse]]:
+    """Old and new modals governing the same verb whose strength differs."""
+    old = modal_uses(passage.old, language)
+    new = modal_uses(passage.new, language)
+
+    def same(a: ModalUse, b: ModalUse) -> bool:
+        return a.modal.rank == b.modal.rank and a.modal.prohibition == b.modal.prohibition
+
+    for a in list(old):  # a modal kept with its verb is no change, wherever it now stands
+        twin = next((b for b in new if same(a, b) and a.verb == b.verb), None)
+        if twin is not None:
+            old.remove(a)
+            new.remove(twin)
+    for a in old:
+        candidates = [b for b in new if b.verb == a.verb]
+        if not candidates:
+            # the same verb further on, past a clause the first guess stopped at
+            verb = a.verb.split()[-1] if a.verb else ""
+            reached = [b for b in new if verb and verb in b.reach]
+            candidates = [replace(b, verb=a.verb) for b in reached[:1]]
+            if candidates:
+                new.remove(reached[0])
+                new.insert(0, candidates[0])
+        if not candidates:
+            candidates = _in_same_hunk(passage, a, new)
+        if not candidates:
+            continue
+        b = candidates[0]
+        new.remove(b)
+        if a.modal.prohibition == b.modal.prohibition and a.modal.rank != b.modal.rank:
+            yield a, b
+
+
+def _in_same_hunk(passage: Passage, use: ModalUse, new: list[ModalUse]) -> list[ModalUse]:
+    for hunk in passage.hunks:
+        if hunk.old_start < use.end and use.start < hunk.old_end:
+            return [
+                b for b in new if hunk.new_start <= b.start < max(hunk.new_end, hunk.new_start + 1)
+            ]
+    return []
+
+
+def obligations(provision: Provision, language: Language) -> Iterator[Finding]:
+    for k, passage in enumerate(provision.passages):
+        if not passage.old or not passage.new or passage.old == passage.new:
+            continue
+        for a, b in paired_modals(passage, language):
+            if _bracketed(passage.old, a) or _bracketed(passage.new, b):
+                continue  # a choice still open, or an option chosen: the bracket rules say so
+            stronger = b.modal.rank > a.modal.rank
+            rule = "obligation-strengthened" if stronger else "obligation-weakened"
+            was, now = _said(passage.old, a), _said(passage.new, b)
+            outcome = "the obligation is stronger" if stronger else "the obligation is weaker"
+            if a.modal.prohibition:
+                outcome = "the prohibition is stronger" if stronger else "the prohibition is weaker"
+            evidence = passage.evidence("new", b.start, b.end)
+            evidence = type(evidence)(passage.evidence("old", a.start, a.end).old, evidence.new)
+            yield Finding(
+                make_flag(
+                    rule,
+                    Severity.HIGH,
+                    passage,
+                    f"{passage.cite}: {quote(was)} became {quote(now)}: {outcome}",
+                    evidence,
+                    f"'{a.written.lower()}' {_describe(a.modal)}; "
+                    f"'{b.written.lower()}' {_describe(b.modal)}.",
+                ),
+                (provision.position, k),
+            )
+
+
+def _phrase_spans(text: str, phrases: tuple[Phrase, ...]) -> list[tuple[int, int, int]]:
+    """(start, end, phrase index) of each phrase found; of overlapping finds, the longest."""
+    found = sorted(
+        ((m.start(), m.end(), k) for k, p in enumerate(phrases) for m in p.finditer(text)),
+        key=lambda f: (f[0], -(f[1] - f[0]), f[2]),
+    )
+    kept: list[tuple[int, int, int]] = []
+    for start, end, k in found:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end, k))
+    return kept
+
+
+def qualifiers(provision: Provision, language: Language) -> Iterator[Finding]:
+    phrases = language.qualifiers
+    counts: dict[int, list[int]] = {}
+    for passage in provision.passages:
+        for side, text in (("old", passage.adjusted_old), ("new", passage.new)):
+            for _, _, k in _phrase_spans(text, phrases):
+                counts.setdefault(k, [0, 0])[side == "new"] += 1
+    for k, (old_count, new_count) in sorted(counts.items()):
+        if old_count == new_count:
+            continue
+        added = new_count > old_count
+        for index, passage in enumerate(provision.passages):
+            text = passage.new if added else passage.old
+            other = passage.adjusted_old if added else passage.new
+            here = [s for s in _phrase_spans(text, phrases) if s[2] == k]
+            there = [s for s in _phrase_spans(other, phrases) if s[2] == k]
+            if len(here) <= len(there):
+                continue
+            start, end, _ = here[len(there)] if len(there) < len(here) else here[-1]
+            start, end = _changed_occurrence(passage, here, "new" if added else "old", start, end)
+            written = text[start:end]
+            side = "new" if added else "old"
+            message = (
+                f"{passage.cite}: {quote(written)} was added: the obligation is qualified"
+                if added
+                else f"{passage.cite}: {quote(written)} was removed: the obligation is no longer "
+                "qualified by it"
+            )
+            yield Finding(
+                make_flag(
+                    "qualifier-added" if added else "qualifier-removed",
+                    Severity.HIGH,
+                    passage,
+                    message,
+                    passage.evidence(side, start, end),
+                    "A qualifier such as this lets a State limit or set aside what it must do; "
+                    + (
+                        "adding one loosens the provision."
+                        if added
+                        else "removing one tightens it."
+                    ),
+                ),
+                (provision.position, index),
+            )
+            break
+
+
+def _changed_occurrence(
+    passage: Passage, spans: list[tuple[int, int, int]], side: str, start: int, end: int
+) -> tuple[int, int]:
+    """Of several occurrences, the one inside a change, so the evidence shows the change."""
+    for s, e, _ in spans:
+        for hunk in passage.hunks:
+            lo, hi = (
+                (hunk.new_start, hunk.new_end) if side == "new" else (hunk.old_start, hunk.old_end)
+            )
+            if s < hi and lo < e:
+                return s, e
+    return start, end
+
+
+@dataclass(frozen=True)
+class RightUse:
+    start: int
+    end: int
+    object: str  # what the right is to: "reparation"
+    narrowed: bool  # "right to seek reparation"
+
+
+def right_uses(text: str, language: Language) -> list[RightUse]:
+    uses: list[RightUse] = []
+    for holder in language.right_holders:
+        for m in holder.finditer(text):
+            rest = text[m.end() :]
+            narrowed = False
+            skip = len(rest) - len(rest.lstrip())
+            for narrower in language.right_narrowers:
+                found = narrower.pattern.match(rest, skip)
+                if found:
+                    narrowed, skip = True, found.end()
+                    break
+            words = list(_WORD.finditer(rest, skip))[:4]
+            content = [w for w in words if w.group().lower() not in _ARTICLES]
+            if not content:
+                continue
+            obj = content[0]
+            uses.append(RightUse(m.start(), m.end() + obj.end(), obj.group().lower(), narrowed))
+    return sorted(uses, key=lambda u: u.start)
+
+
+def rights(provision: Provision, language: Language) -> Iterator[Finding]:
+    for k, passage in enumerate(provision.passages):
+        if not passage.old or not passage.new or passage.old == passage.new:
+            continue
+        old = right_uses(passage.old, language)
+        new = right_uses(passage.new, language)
+        for obj in sorted({u.object for u in old} & {u.object for u in new}):
+            was = [u for u in old if u.object == obj]
+            now = [u for u in new if u.object == obj]
+            narrow_before = sum(u.narrowed for u in was)
+            narrow_after = sum(u.narrowed for u in now)
+            if narrow_before == narrow_after:
+                continue
+            narrowed = narrow_after > narrow_before
+            a = next((u for u in was if u.narrowed != narrowed), was[0])
+            b = next((u for u in now if u.narrowed == narrowed), now[0])
+            evidence = passage.evidence("new", b.start, b.end)
+            evidence = type(evidence)(passage.evidence("old", a.start, a.end).old, evidence.new)
+            yield Finding(
+                make_flag(
+                    "right-narrowed" if narrowed else "right-broadened",
+                    Severity.HIGH,
+                    passage,
+                    f"{passage.cite}: {quote(passage.old[a.start : a.end])} became "
+                    f"{quote(passage.new[b.start : b.end])}: the right is "
+                    + ("narrower" if narrowed else "broader"),
+                    evidence,
+                    "A right to seek or request something promises only the asking; a right to "
+                    "it promises the thing itself.",
+                ),
+                (provision.position, k),
+            )
+
+
+def term_counts(provision: Provision, terms: tuple[Term, ...]) -> dict[str, tuple[int, int]]:
+    old_text, new_text = provision.adjusted_old_text(), provision.new_text()
+    return {t.name: (t.count(old_text), t.count(new_text)) for t in terms}
+
+
+def watch_terms(provision: Provision, language: Language) -> Iterator[Finding]:
+    counts = term_counts(provision, language.watch_terms)
+    for term in language.watch_terms:
+        before, after = counts[term.name]
+        if before == after:
+            continue
+        if before and after and term.name not in language.critical_terms:
+            continue  # still mentioned, only more or less often: the words' diff shows it
+        added = after > before
+        index, passage, span = _term_evidence(provision, term, added)
+        side = "new" if added else "old"
+        if after == 0:
+            what = f"no longer mentions {quote(term.name)}"
+        elif before == 0:
+            what = f"now mentions {quote(term.name)}"
+        else:
+            what = f"mentions {quote(term.name)} {after} times instead of {before}"
+        yield Finding(
+            make_flag(
+                "watch-term-added" if added else "watch-term-removed",
+                Severity.HIGH,
+                passage,
+                f"{passage.cite}: {what}",
+                passage.evidence(side, *span),
+                f"{term.name.capitalize()} is a watch term: its appearance or disappearance "
+                "changes what the provision does for accountability or for victims.",
+            ),
+            (provision.position, index),
+            frozenset(
+                {(passage.old_article or "", term.name), (passage.new_article or "", term.name)}
+            ),
+        )
+
+
+def _term_evidence(
+    provision: Provision, term: Term, added: bool
+) -> tuple[int, Passage, tuple[int, int]]:
+    """The passage where the term's count moved, and the mention to show."""
+    fallback: tuple[int, Passage, tuple[int, int]] | None = None
+    for index, passage in enumerate(provision.passages):
+        here = term.spans(passage.new if added else passage.old)
+        there = term.count(passage.adjusted_old if added else passage.new)
+        if here and fallback is None:
+            fallback = (index, passage, here[0])
+        if len(here) > there:
+            return index, passage, here[min(there, len(here) - 1)]
+    if fallback is not None:
+        return fallback
+    passage = provision.passages[0]
+    return 0, passage, (0, 0)
