@@ -122,7 +122,7 @@ def test_annotations_point_at_the_draft_lines(drafts: Path) -> None:
     (added,) = [note for note in notes if "title=article-added" in note]
     assert added.startswith(f"::warning file=v2.txt,line={article_2},")
     assert not [note for note in notes[1:] if note.startswith("::error ")]  # pass the policy
-    assert [n for n in notes if "(info)::" in n][0].startswith("::notice ")
+    assert next(n for n in notes if "(info)::" in n).startswith("::notice ")
     assert "GITHUB_STEP_SUMMARY is not set" in result.stderr
     plain = _run("compare", "v1.txt", "v2.txt", "-o", "r.html", "--github")
     assert plain.stdout.startswith(f"::warning file=v1.txt,line={article_4},")  # no policy: warn
