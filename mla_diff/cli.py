@@ -23,6 +23,7 @@ from mla_diff.github import (
     append_summary,
     flag_annotations,
     policy_markdown,
+    provenance_markdown,
     summary_path,
     workspace_path,
 )
@@ -108,7 +109,7 @@ def report_to_github(
             click.echo(note.command())
     summary = summary_path()
     if summary is not None:
-        markdown = render_markdown(comparison, __version__)
+        markdown = render_markdown(comparison, __version__) + provenance_markdown(comparison)
         if policy is not None:
             markdown += policy_markdown(policy, violations)
         append_summary(summary, markdown)
