@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -23,7 +24,6 @@ from mla_diff.github import (
     append_summary,
     flag_annotations,
     policy_markdown,
-    provenance_markdown,
     summary_path,
     workspace_path,
 )
@@ -38,15 +38,23 @@ from mla_diff.gitsource import (
     read_revisions,
     read_spec,
     spec_bytes,
+    stamp_commit,
 )
 from mla_diff.headings import LANGUAGES
 from mla_diff.history import build_history, reuse_concordances
+from mla_diff.jsonreport import load_schema
 from mla_diff.model import Comparison, Draft, Settings, Version, anchor_slug
 from mla_diff.outline import outline_json, outline_text
 from mla_diff.parse import parse_draft
 from mla_diff.policy import Policy, Violation, choose_policy, describe_violation, evaluate
-from mla_diff.render import render_history, render_html, render_json, render_markdown
-from mla_diff.reports import build_reports, write_text
+from mla_diff.render import (
+    render_history,
+    render_html,
+    render_json,
+    render_markdown,
+    render_text,
+)
+from mla_diff.reports import build_reports, describe_draft, write_text
 from mla_diff.sources import (
     MANIFEST,
     RULES_FILE,
@@ -62,7 +70,14 @@ from mla_diff.timeline import render_history_json, render_terms_text, render_tim
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json"}
+FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".txt": "text",
+}
 EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 
@@ -109,7 +124,7 @@ def report_to_github(
             click.echo(note.command())
     summary = summary_path()
     if summary is not None:
-        markdown = render_markdown(comparison, __version__) + provenance_markdown(comparison)
+        markdown = render_markdown(comparison, __version__)
         if policy is not None:
             markdown += policy_markdown(policy, violations)
         append_summary(summary, markdown)
@@ -133,13 +148,18 @@ def main() -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Write the report here; the extension (.html, .md, .json) picks the format.",
+    help="Write the report here; the extension (.html, .md, .json, .txt) picks the format.",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "markdown", "json"]),
-    help="Output format (default: from -o's extension, else html).",
+    type=click.Choice(["html", "markdown", "json", "text"]),
+    help="Output format (default: from -o's extension; without -o, a terminal summary).",
+)
+@click.option(
+    "--title",
+    default="",
+    help="Instrument named in the report header (default: from versions.toml or the draft).",
 )
 @click.option(
     "--old-label", default="", help="Label of the old version in the report (default: file name)."
@@ -191,8 +211,12 @@ def compare(
     ignore: str,
     granularity: str,
     rules_file: Path | None,
+    title: str,
 ) -> None:
     """Compare two drafts OLD and NEW article by article.
+
+    Without -o, prints a summary for the terminal (or the --format asked for). Labels, dates
+    and the instrument come from a versions.toml beside the drafts when it lists them.
 
     OLD and NEW may name a git revision: drafts/x.txt@v2020, drafts/x.txt@HEAD~2.
 
@@ -211,10 +235,10 @@ def compare(
                 path=str(output),
                 hint="use .html, .md or .json, or say --format",
             )
-    fmt = fmt or "html"
+    fmt = fmt or "text"
     language = "" if language == "auto" else language
-    old_version, old_draft = read_spec(str(old), old_label, language)
-    new_version, new_draft = read_spec(str(new), new_label, language)
+    old_version, old_draft, old_title = _read_described(str(old), old_label, language)
+    new_version, new_draft, new_title = _read_described(str(new), new_label, language)
     settings = Settings(
         granularity=granularity,
         ignore=frozenset(part.strip() for part in ignore.split(",") if part.strip()),
@@ -226,13 +250,44 @@ def compare(
         old_draft, new_draft, settings, old_version=old_version, new_version=new_version
     )
     report_to_github(comparison, parse_spec(str(old)), parse_spec(str(new)), github)
-    render = {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt]
-    text = render(comparison, __version__)
+    instrument = title or new_title or old_title
+    if fmt == "text":
+        colour = output is None and _colour_wanted()
+        text = render_text(comparison, __version__, instrument, colour=colour)
+    else:
+        render = {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt]
+        text = render(comparison, __version__, instrument)
     if output is None:
         click.echo(text, nl=False)
     else:
         write_text(output, text)
     sys.exit(EXIT_CHANGED if comparison.changed and not exit_zero else EXIT_SAME)
+
+
+def _read_described(text: str, label: str, language: str) -> tuple[Version, Draft, str]:
+    """A draft named on the command line, its Version and its instrument's title: a plain file
+    is described by the versions.toml beside it and stamped with its commit; FILE@REV is
+    labelled as written, since the manifest describes the working tree."""
+    spec = parse_spec(text)
+    if spec.revision is not None:
+        version, draft = read_spec(text, label, language)
+        return version, draft, ""
+    described, title = describe_draft(spec.path, label)
+    version, draft = read_draft(spec.path, described, language)
+    return stamp_commit(version, spec.path), draft, title
+
+
+def _colour_wanted() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema that describes `compare --format json` output.
+
+    The same file ships in the package as mla_diff/data/comparison.schema.json."""
+    click.echo(json.dumps(load_schema(), indent=2, ensure_ascii=False))
 
 
 @main.command()
@@ -250,7 +305,8 @@ def reports(drafts: Path, output: Path) -> None:
     """Build HTML reports for every instrument under DRAFTS (default: drafts/).
 
     For each folder with a versions.toml: a report per consecutive pair of versions and one from
-    the first to the last, an index per instrument and OUTPUT/index.html linking them all."""
+    the first to the last (HTML, with Markdown and JSON beside it), an index per instrument and
+    OUTPUT/index.html linking them all. The same drafts always give the same bytes."""
     written = build_reports(drafts, output, __version__)
     for report in written:
         click.echo(f"wrote {report.path}")

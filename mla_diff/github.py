@@ -107,15 +107,6 @@ def flag_annotations(
     return found
 
 
-def provenance_markdown(comparison: Comparison) -> str:
-    """Which files and commits the summary was built from, under the comparison's summary."""
-    lines = []
-    for side, version in (("old", comparison.old_version), ("new", comparison.new_version)):
-        commit = f" at commit `{version.commit}`" if version.commit else ""
-        lines.append(f"- {side}: `{version.path}`{commit}")
-    return "\n" + "\n".join(lines) + "\n"
-
-
 def policy_markdown(policy: Policy, violations: Sequence[Violation]) -> str:
     """The policy's verdict, appended to the comparison's Markdown summary."""
     if not violations:

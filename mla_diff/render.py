@@ -1,191 +1,192 @@
-"""Comparison -> HTML, Markdown or JSON text; the only importer of jinja2."""
+"""Comparison -> HTML, Markdown, JSON or terminal text; the only importer of jinja2."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
+import base64
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from mla_diff.history import History, TermHit
-from mla_diff.model import (
-    Comparison,
-    Edit,
-    Flag,
-    Match,
-    MatchStatus,
-    ParagraphDiff,
-    Row,
-    Severity,
-)
+from mla_diff.jsonreport import TOOL_NAME, comparison_json, load_schema, render_json
+from mla_diff.markdown import MARKDOWN_LIMIT, fit_markdown, md_runs, md_text
+from mla_diff.model import Comparison, Severity, Unit
+from mla_diff.terminal import render_text
+from mla_diff.view import STATUS_LABELS, ReportView, anchor_key, build_view, row_status, summarize
 
-TOOL_NAME = "mla-diff"
+__all__ = [
+    "MARKDOWN_LIMIT",
+    "TOOL_NAME",
+    "IndexEntry",
+    "comparison_json",
+    "load_schema",
+    "render_history",
+    "render_html",
+    "render_index",
+    "render_json",
+    "render_markdown",
+    "render_text",
+    "row_status",
+    "summarize",
+]
+
+
+def css_string(text: str) -> Markup:
+    """A quoted CSS string of untrusted text: every character but letters, digits and spaces is
+    written as a hex escape, so nothing in it can end the string or the <style> element."""
+    out = []
+    for char in text:
+        if char.isascii() and (char.isalnum() or char == " "):
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):06x}")
+    return Markup('"' + "".join(out) + '"')
+
+
+def percent(value: float) -> str:
+    return f"{round(value * 100)}%"
 
 
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("mla_diff", "templates"),
-        autoescape=select_autoescape(["html"], default=False),
+        autoescape=select_autoescape(["html", "css", "js"], default=False),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["css_string"] = css_string
+    env.filters["percent"] = percent
+    env.filters["md_text"] = md_text
+    env.filters["md_runs"] = md_runs
     return env
 
 
-def row_status(match: Match) -> str:
-    """One word for a row: the status, or for matched rows what happened to them."""
-    if match.status is not MatchStatus.MATCHED:
-        return match.status.value
-    if match.modified:
-        return "renumbered+modified" if match.renumbered else "modified"
-    return "renumbered" if match.renumbered else "unchanged"
+_ENV = _environment()
 
 
-def summarize(comparison: Comparison) -> dict[str, dict[str, int]]:
-    statuses = Counter(row_status(row.match) for row in comparison.rows)
-    severities = Counter(flag.severity.value for flag in comparison.flags)
-    return {
-        "status": dict(sorted(statuses.items())),
-        "severity": {s.value: severities.get(s.value, 0) for s in Severity},
-    }
+def _source_hash(text: str) -> str:
+    """The CSP source expression allowing exactly this inline style or script."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def _labels(match: Match, side: str) -> list[str]:
-    units = match.old if side == "old" else match.new
-    return [unit.number for unit in units]
+@dataclass(frozen=True)
+class PageAssets:
+    """The inline style and script of a page, and the policy that allows only them."""
+
+    style: Markup
+    script: Markup
+    policy: str
 
 
-def _flag_json(flag: Flag) -> dict[str, Any]:
-    return {
-        "rule": flag.rule,
-        "severity": flag.severity.value,
-        "old": flag.old,
-        "new": flag.new,
-        "message": flag.message,
-        "evidence": {"old": flag.evidence.old, "new": flag.evidence.new},
-        "rationale": flag.rationale,
-        "articles": list(flag.articles),
-    }
-
-
-def _row_json(row: Row) -> dict[str, Any]:
-    match = row.match
-    data: dict[str, Any] = {
-        "kind": match.kind.value,
-        "old": _labels(match, "old"),
-        "new": _labels(match, "new"),
-        "status": match.status.value,
-        "renumbered": match.renumbered,
-        "modified": match.modified,
-        "moved": match.moved,
-        "similarity": round(match.similarity, 3),
-        "reason": match.reason,
-    }
-    if match.status in (MatchStatus.ADDED, MatchStatus.DELETED):
-        data["nearest"] = [
-            {"article": c.number, "similarity": round(c.similarity, 3)} for c in match.nearest
-        ]
-    if match.shares:
-        # Split and merged rows: which paragraphs went where ("paragraphs" of the old unit in a
-        # split, of the new unit in a merge).
-        data["shares"] = [
-            {
-                "old": share.old,
-                "new": share.new,
-                "paragraphs": list(share.paragraphs),
-                "sentences": share.sentences,
-            }
-            for share in match.shares
-        ]
-    data["edits"] = [_edit_json(edit) for edit in row.edits]
-    data["title_edits"] = [_edit_json(edit) for edit in row.title_edits]
-    data["paragraphs"] = [_paragraph_json(paragraph) for paragraph in row.paragraphs]
-    return data
-
-
-def _edit_json(edit: Edit) -> dict[str, Any]:
-    """One run of a diff; "moved" and "ignored" appear only when set."""
-    data: dict[str, Any] = {"op": edit.op.value, "text": edit.text}
-    if edit.moved:
-        data["moved"] = edit.moved
-    if edit.ignored:
-        data["ignored"] = True
-    return data
-
-
-def _paragraph_json(paragraph: ParagraphDiff) -> dict[str, Any]:
-    return {
-        "status": paragraph.status.value,
-        "old": paragraph.old_label,
-        "new": paragraph.new_label,
-        "old_article": paragraph.old_article or None,
-        "new_article": paragraph.new_article or None,
-        "moved": paragraph.moved or None,
-        "counterpart": paragraph.counterpart or None,
-        "edits": [_edit_json(edit) for edit in paragraph.edits],
-    }
-
-
-def comparison_json(comparison: Comparison, tool_version: str) -> dict[str, Any]:
-    def version(v: Any) -> dict[str, Any]:
-        return {
-            "label": v.label,
-            "path": v.path,
-            "date": v.date,
-            "source": v.source,
-            "status": v.status,
-            "illustrative": v.illustrative,
-            "sha256": v.sha256,
-            "commit": v.commit,
-        }
-
-    return {
-        "tool": {"name": TOOL_NAME, "version": tool_version},
-        "settings": comparison.settings.describe(),
-        "old": version(comparison.old_version),
-        "new": version(comparison.new_version),
-        "summary": summarize(comparison),
-        "concordance": [_row_json(row) for row in comparison.rows],
-        "flags": [_flag_json(flag) for flag in comparison.flags],
-    }
-
-
-def render_json(comparison: Comparison, tool_version: str) -> str:
-    return (
-        json.dumps(comparison_json(comparison, tool_version), indent=2, ensure_ascii=False) + "\n"
+def _assets(print_header: str) -> PageAssets:
+    style = _ENV.get_template("report.css").render(print_header=print_header)
+    script = _ENV.get_template("report.js").render()
+    # No network at all: the page is one file. Only our own style and script may run.
+    policy = (
+        "default-src 'none'; "
+        f"style-src {_source_hash(style)}; "
+        f"script-src {_source_hash(script)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
     )
+    return PageAssets(Markup(style), Markup(script), policy)
 
 
-def render_html(comparison: Comparison, tool_version: str) -> str:
-    template = _environment().get_template("report.html")
-    return template.render(
+def render_html(comparison: Comparison, tool_version: str, instrument: str = "") -> str:
+    """The self-contained HTML report: one file, no external resource, same bytes every time."""
+    view = build_view(comparison, instrument)
+    pair = f"{comparison.old_version.label} → {comparison.new_version.label}"
+    return _ENV.get_template("report.html").render(
+        v=view,
         c=comparison,
-        summary=summarize(comparison),
-        row_status=row_status,
+        assets=_assets(f"{pair} · unofficial comparison"),
         tool=TOOL_NAME,
         tool_version=tool_version,
-        MatchStatus=MatchStatus,
+        status_labels=STATUS_LABELS,
+        Severity=Severity,
     )
 
 
-def render_index(title: str, entries: list[dict[str, str]], tool_version: str) -> str:
-    """An index page linking reports: entries hold title, href and note."""
-    template = _environment().get_template("index.html")
-    return template.render(title=title, entries=entries, tool=TOOL_NAME, tool_version=tool_version)
+def render_markdown(comparison: Comparison, tool_version: str, instrument: str = "") -> str:
+    """A concise Markdown summary for pull-request comments, kept under GitHub's limit."""
+    view = build_view(comparison, instrument)
+    template = _ENV.get_template("summary.md")
+
+    def render(rows: int, flags: int) -> str:
+        return template.render(
+            v=view,
+            c=comparison,
+            rows=view.changes[:rows],
+            flags=view.flags[:flags],
+            omitted_rows=len(view.changes) - rows,
+            omitted_flags=len(view.flags) - flags,
+            tool=TOOL_NAME,
+            tool_version=tool_version,
+            limit=MARKDOWN_LIMIT,
+        )
+
+    return fit_markdown(render, len(view.changes), len(view.flags))
 
 
-def render_markdown(comparison: Comparison, tool_version: str) -> str:
-    template = _environment().get_template("summary.md")
-    return template.render(
-        c=comparison,
-        summary=summarize(comparison),
-        row_status=row_status,
+@dataclass(frozen=True)
+class IndexEntry:
+    """One line of an index page: a link, what it compares and its counts."""
+
+    title: str
+    href: str
+    note: str = ""
+    links: tuple[tuple[str, str], ...] = ()  # other formats: (label, href)
+    counts: tuple[tuple[str, int], ...] = ()  # ("Removed", 1), ("Critical flags", 1)...
+
+
+def render_index(
+    title: str,
+    entries: list[IndexEntry],
+    tool_version: str,
+    *,
+    intro: str = "",
+    versions: tuple[Any, ...] = (),
+    illustrative: bool = False,
+) -> str:
+    """An index page linking reports (per instrument) or instruments (at the top)."""
+    return _ENV.get_template("index.html").render(
+        title=title,
+        intro=intro,
+        entries=entries,
+        versions=versions,
+        illustrative=illustrative,
+        assets=_assets(f"{title} · unofficial comparisons"),
+        tool=TOOL_NAME,
         tool_version=tool_version,
     )
+
+
+def view_of(comparison: Comparison, instrument: str = "") -> ReportView:
+    """The report's view of a comparison, for callers that list counts (index pages)."""
+    return build_view(comparison, instrument)
+
+
+def _history_assets(title: str) -> PageAssets:
+    """The report's style plus the timeline's, and a policy allowing only that style."""
+    style = _ENV.get_template("report.css").render(print_header=title)
+    style += _ENV.get_template("history.css").render()
+    policy = (
+        "default-src 'none'; "
+        f"style-src {_source_hash(style)}; "
+        "script-src 'none'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    return PageAssets(Markup(style), Markup(""), policy)
+
+
+def history_anchor(unit: Unit, side: str) -> str:
+    """The id of a unit in a pair report ("new-art-52", "old-pp-3"), for links from a history."""
+    return f"{side}-{anchor_key(unit)}"
 
 
 def render_history(
@@ -203,32 +204,34 @@ def render_history(
     hrefs = list(step_hrefs) or [None] * (len(history.versions) - 1)
     rows = []
     for lineage in history.lineages:
-        cells = []
         present = [unit for unit in lineage.units if unit is not None]
         first, last = present[0], present[-1]
         label = first.citation
         if last.number != first.number:
             label = f"{label} → {last.number}"
+        cells = []
         for index, unit in enumerate(lineage.units):
             # Everything in the first version is introduced there: marking it would be noise.
             steps = lineage.events_at(index) if index else ()
             href = hrefs[index - 1] if index else None
+            previous = lineage.units[index - 1] if index else None
             if href and unit is not None:
-                href = f"{href}#new-{unit.key}"
-            elif href and steps:
-                previous = lineage.units[index - 1]
-                href = f"{href}#old-{previous.key}" if previous is not None else href
-            elif unit is None:
+                href = f"{href}#{history_anchor(unit, 'new')}"
+            elif href and steps and previous is not None:
+                href = f"{href}#{history_anchor(previous, 'old')}"
+            elif not steps:
                 href = None
             cells.append({"unit": unit, "steps": steps, "href": href})
         rows.append({"lineage": lineage, "label": label, "cells": cells})
-    template = _environment().get_template("history.html")
-    return template.render(
+    heading = title or "History of every provision"
+    return _ENV.get_template("history.html").render(
         h=history,
-        title=title or "History of every provision",
+        title=heading,
         rows=rows,
         terms=list(terms),
         hits=list(hits),
+        illustrative=any(version.illustrative for version in history.versions),
+        assets=_history_assets(f"{heading} · unofficial history"),
         tool=TOOL_NAME,
         tool_version=tool_version,
     )

@@ -10,11 +10,28 @@ from mla_diff.compare import compare_drafts
 from mla_diff.errors import OutputError
 from mla_diff.gitsource import read_instrument
 from mla_diff.history import build_history, reuse_concordances
-from mla_diff.model import Comparison, Draft, Settings, Version
-from mla_diff.render import render_history, render_html, render_index
-from mla_diff.sources import RULES_FILE, Instrument, find_instruments, read_rules
+from mla_diff.model import Comparison, Draft, Settings, Severity, Version
+from mla_diff.render import (
+    IndexEntry,
+    render_history,
+    render_html,
+    render_index,
+    render_json,
+    render_markdown,
+)
+from mla_diff.sources import (
+    MANIFEST,
+    RULES_FILE,
+    Instrument,
+    find_instruments,
+    load_instrument,
+    read_rules,
+)
+from mla_diff.view import build_view, flag_count
 
 HISTORY_PAGE = "history.html"
+# What each report file of a pair is, by extension.
+REPORT_FORMATS = (("html", "HTML"), ("md", "Markdown"), ("json", "JSON"))
 
 
 @dataclass(frozen=True)
@@ -48,23 +65,6 @@ def write_text(path: Path, text: str) -> None:
         raise OutputError(f"cannot be written ({exc.strerror})", path=str(path)) from exc
 
 
-def write_history_page(
-    instrument: Instrument,
-    read: list[tuple[Version, Draft]],
-    folder: Path,
-    tool_version: str,
-    comparisons: list[Comparison],
-) -> dict[str, str]:
-    """The instrument's history page, linking each step to its pair report; its index entry."""
-    versions = [version for version, _ in read]
-    drafts = [draft for _, draft in read]
-    history = build_history(versions, drafts, reuse_concordances(comparisons))
-    hrefs = [report_name(old, new) for old, new in itertools.pairwise(instrument.versions)]
-    page = render_history(history, tool_version, title=instrument.title, step_hrefs=hrefs)
-    write_text(folder / HISTORY_PAGE, page)
-    return {"title": "History of every provision", "href": HISTORY_PAGE, "note": ""}
-
-
 def settings_for(instrument: Instrument, settings: Settings | None) -> Settings:
     """The settings for one instrument: a rules.toml beside its versions.toml is merged over
     the shipped significance rules."""
@@ -73,6 +73,131 @@ def settings_for(instrument: Instrument, settings: Settings | None) -> Settings:
     if not path.is_file():
         return settings
     return replace(settings, rules=read_rules(path), rules_source=str(path))
+
+
+def describe_draft(path: Path, label: str = "") -> tuple[Version, str]:
+    """The Version of a draft file and its instrument's title, from the versions.toml beside it
+    when that manifest lists the file; otherwise the file name. `label` overrides the label."""
+    version = Version(label=path.name, path=str(path))
+    title = ""
+    if (path.parent / MANIFEST).is_file():
+        instrument = load_instrument(path.parent)
+        for listed in instrument.versions:
+            if Path(listed.path).resolve() == path.resolve():
+                version = replace(listed, path=str(path))
+                title = instrument.title
+    if label:
+        version = replace(version, label=label)
+    return version, title
+
+
+def _counts(comparison: Comparison) -> tuple[tuple[str, int], ...]:
+    view = build_view(comparison)
+    sections = (("removed", "removed"), ("changed", "changed"), ("added", "added"))
+    counts = [(name, len(view.section(section))) for name, section in sections]
+    counts.append(("critical flags", flag_count(comparison, Severity.CRITICAL)))
+    counts.append(("high flags", flag_count(comparison, Severity.HIGH)))
+    counts.append(("flags in all", len(comparison.flags)))
+    return tuple(counts)
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    """Delete report files of an earlier run that this run did not write (a renamed draft)."""
+    for path in sorted(folder.iterdir()):
+        if path.suffix in {".html", ".md", ".json"} and path.name not in keep and path.is_file():
+            path.unlink()
+
+
+def write_history_page(
+    instrument: Instrument,
+    read: list[tuple[Version, Draft]],
+    folder: Path,
+    tool_version: str,
+    comparisons: list[Comparison],
+) -> IndexEntry:
+    """The instrument's history page, linking each step to its pair report; its index entry."""
+    versions = [version for version, _ in read]
+    history = build_history(versions, [draft for _, draft in read], reuse_concordances(comparisons))
+    hrefs = [report_name(old, new) for old, new in itertools.pairwise(instrument.versions)]
+    page = render_history(history, tool_version, title=instrument.title, step_hrefs=hrefs)
+    write_text(folder / HISTORY_PAGE, page)
+    return IndexEntry(
+        title="History of every provision",
+        href=HISTORY_PAGE,
+        note="Every article across all versions: where it came from, when it was renumbered, "
+        "amended, moved, split, merged, deleted or reinstated.",
+        counts=(("provisions", len(history.lineages)), ("versions", len(versions))),
+    )
+
+
+def _build_instrument(
+    instrument: Instrument, folder: Path, tool_version: str, settings: Settings | None
+) -> tuple[list[Report], IndexEntry]:
+    parsed: dict[str, tuple[Version, Draft]] = {
+        version.path: read
+        for version, read in zip(instrument.versions, read_instrument(instrument), strict=True)
+    }
+    written: list[Report] = []
+    comparisons: list[Comparison] = []
+    entries: list[IndexEntry] = []
+    names = {"index.html"}
+    pairs = report_pairs(instrument)
+    for number, (old, new) in enumerate(pairs):
+        old_version, old_draft = parsed[old.path]
+        new_version, new_draft = parsed[new.path]
+        comparison = compare_drafts(
+            old_draft,
+            new_draft,
+            settings_for(instrument, settings),
+            old_version=old_version,
+            new_version=new_version,
+        )
+        comparisons.append(comparison)
+        name = report_name(old, new)
+        stem = name.removesuffix(".html")
+        renders = {
+            "html": render_html(comparison, tool_version, instrument.title),
+            "md": render_markdown(comparison, tool_version, instrument.title),
+            "json": render_json(comparison, tool_version, instrument.title),
+        }
+        for extension, text in renders.items():
+            write_text(folder / f"{stem}.{extension}", text)
+            names.add(f"{stem}.{extension}")
+        written.append(Report(instrument.name, old, new, folder / name))
+        whole = len(pairs) > 1 and number == len(pairs) - 1 and len(instrument.versions) > 2
+        entries.append(
+            IndexEntry(
+                title=f"{old.label} → {new.label}",
+                href=name,
+                note="First to last: the whole negotiation in one report." if whole else "",
+                links=tuple((label, f"{stem}.{ext}") for ext, label in REPORT_FORMATS[1:]),
+                counts=_counts(comparison),
+            )
+        )
+    entries.insert(
+        0, write_history_page(instrument, list(parsed.values()), folder, tool_version, comparisons)
+    )
+    names.add(HISTORY_PAGE)
+    index_versions = tuple(parsed[version.path][0] for version in instrument.versions)
+    write_text(
+        folder / "index.html",
+        render_index(
+            instrument.title,
+            entries,
+            tool_version,
+            intro=instrument.notice,
+            versions=index_versions,
+            illustrative=instrument.illustrative,
+        ),
+    )
+    _remove_stale(folder, names)
+    top = IndexEntry(
+        title=instrument.title,
+        href=f"{folder.name}/index.html",
+        note=instrument.notice,
+        counts=(("versions", len(instrument.versions)), ("reports", len(pairs))),
+    )
+    return written, top
 
 
 def build_reports(
@@ -85,45 +210,25 @@ def build_reports(
     except OSError as exc:
         raise OutputError(f"cannot be created ({exc.strerror})", path=str(out)) from exc
     written: list[Report] = []
-    top_entries: list[dict[str, str]] = []
+    top_entries: list[IndexEntry] = []
     for instrument in instruments:
         folder = out / Path(instrument.directory).name
-        folder.mkdir(exist_ok=True)
-        instrument_settings = settings_for(instrument, settings)
-        parsed = {
-            version.path: read
-            for version, read in zip(instrument.versions, read_instrument(instrument), strict=True)
-        }
-        entries: list[dict[str, str]] = []
-        comparisons: list[Comparison] = []
-        for old, new in report_pairs(instrument):
-            old_version, old_draft = parsed[old.path]
-            new_version, new_draft = parsed[new.path]
-            comparison = compare_drafts(
-                old_draft,
-                new_draft,
-                instrument_settings,
-                old_version=old_version,
-                new_version=new_version,
-            )
-            comparisons.append(comparison)
-            name = report_name(old, new)
-            write_text(folder / name, render_html(comparison, tool_version))
-            written.append(Report(instrument.name, old, new, folder / name))
-            entries.append({"title": f"{old.label} → {new.label}", "href": name, "note": ""})
-        entries.insert(
-            0,
-            write_history_page(
-                instrument, list(parsed.values()), folder, tool_version, comparisons
-            ),
-        )
-        write_text(folder / "index.html", render_index(instrument.title, entries, tool_version))
-        top_entries.append(
-            {
-                "title": instrument.title,
-                "href": f"{folder.name}/index.html",
-                "note": instrument.notice,
-            }
-        )
-    write_text(out / "index.html", render_index("Draft comparisons", top_entries, tool_version))
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot be created ({exc.strerror})", path=str(folder)) from exc
+        reports, entry = _build_instrument(instrument, folder, tool_version, settings)
+        written.extend(reports)
+        top_entries.append(entry)
+    write_text(
+        out / "index.html",
+        render_index(
+            "Draft comparisons",
+            top_entries,
+            tool_version,
+            intro="Each instrument's page links a report for every pair of consecutive versions "
+            "and one from the first version to the last.",
+            illustrative=any(i.illustrative for i in instruments),
+        ),
+    )
     return written

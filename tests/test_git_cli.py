@@ -44,8 +44,8 @@ def test_html_report_records_both_commits(repo: GitRepo) -> None:
     result = _run("compare", "drafts/mla.txt@v2018", "drafts/convention.txt", "-o", "r.html")
     assert result.exit_code == 1
     html = Path("r.html").read_text(encoding="utf-8")
-    assert f"commit {repo.git('rev-parse', 'v2018').strip()}" in html
-    assert f"commit {repo.git('rev-parse', 'HEAD').strip()}" in html
+    assert f'<code class="hash">{repo.git("rev-parse", "v2018").strip()}</code>' in html
+    assert f'<code class="hash">{repo.git("rev-parse", "HEAD").strip()}</code>' in html
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,180 @@
+"""compare's output options and the reports command, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mla_diff.cli import main
+from tests.report_fixtures import GOLDEN
+
+OLD = str(GOLDEN / "old.txt")
+NEW = str(GOLDEN / "new.txt")
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [("r.html", "<!DOCTYPE html>"), ("r.md", "## "), ("r.json", "{"), ("r.txt", "old.txt → ")],
+)
+def test_output_extension_picks_the_format(tmp_path: Path, name: str, start: str) -> None:
+    out = tmp_path / name
+    result = CliRunner().invoke(main, ["compare", OLD, NEW, "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert result.output == ""
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_format_overrides_the_extension(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    CliRunner().invoke(main, ["compare", OLD, NEW, "-o", str(out), "--format", "json"])
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
+
+
+def test_without_output_a_terminal_summary_without_colour_when_piped() -> None:
+    result = CliRunner().invoke(main, ["compare", OLD, NEW])
+    assert result.exit_code == 1
+    assert "Flags (9): 1 critical, 4 high, 3 medium, 1 info" in result.output
+    assert "\x1b[" not in result.output
+    assert "<html" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("html", "<!DOCTYPE"), ("markdown", "## "), ("json", "{")]
+)
+def test_format_to_stdout(fmt: str, start: str) -> None:
+    result = CliRunner().invoke(main, ["compare", OLD, NEW, "--format", fmt])
+    assert result.output.startswith(start)
+
+
+def test_unknown_extension_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["compare", OLD, NEW, "-o", str(tmp_path / "r.pdf")])
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0
+    assert "r.pdf" in result.output
+    assert ".html, .md or .json" in result.output
+
+
+def test_missing_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["compare", OLD, NEW, "-o", str(tmp_path / "no" / "r.md")])
+    assert result.exit_code == 2
+    assert "folder does not exist" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_labels_and_title_options(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    CliRunner().invoke(
+        main,
+        [
+            "compare",
+            OLD,
+            NEW,
+            "-o",
+            str(out),
+            "--old-label",
+            "A",
+            "--new-label",
+            "B",
+            "--title",
+            "The Convention",
+        ],
+    )
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["old"]["label"], data["new"]["label"], data["instrument"]) == (
+        "A",
+        "B",
+        "The Convention",
+    )
+
+
+def _instrument(folder: Path, versions: int = 3) -> Path:
+    """A drafts/ folder with one instrument of `versions` versions and a manifest."""
+    drafts = folder / "drafts"
+    inst = drafts / "conv"
+    inst.mkdir(parents=True)
+    texts = [
+        (GOLDEN / "old.txt").read_text(encoding="utf-8"),
+        (GOLDEN / "new.txt").read_text(encoding="utf-8"),
+        (GOLDEN / "new.txt").read_text(encoding="utf-8").replace("shall take", "may take"),
+    ][:versions]
+    manifest = ['title = "The Convention"', "illustrative = true", 'notice = "Written for tests."']
+    for number, text in enumerate(texts, start=1):
+        (inst / f"v{number}.txt").write_text(text, encoding="utf-8")
+        manifest += [
+            "[[versions]]",
+            f'file = "v{number}.txt"',
+            f'label = "Draft {number} (20{18 + number})"',
+            f'date = "20{18 + number}"',
+        ]
+    (inst / "versions.toml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    return drafts
+
+
+def test_compare_takes_labels_from_the_manifest_beside_the_drafts(tmp_path: Path) -> None:
+    drafts = _instrument(tmp_path)
+    out = tmp_path / "r.json"
+    CliRunner().invoke(
+        main,
+        [
+            "compare",
+            str(drafts / "conv" / "v1.txt"),
+            str(drafts / "conv" / "v3.txt"),
+            "-o",
+            str(out),
+        ],
+    )
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["old"]["label"] == "Draft 1 (2019)"
+    assert data["old"]["illustrative"] is True
+    assert data["instrument"] == "The Convention"
+
+
+def test_reports_writes_every_pair_and_first_to_last_with_indexes(tmp_path: Path) -> None:
+    drafts = _instrument(tmp_path)
+    out = tmp_path / "reports"
+    result = CliRunner().invoke(main, ["reports", str(drafts), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    folder = out / "conv"
+    names = sorted(p.name for p in folder.iterdir())
+    stems = ["v1__v2", "v1__v3", "v2__v3"]
+    assert names == sorted(
+        ["history.html", "index.html"] + [f"{s}.{e}" for s in stems for e in ("html", "md", "json")]
+    )
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    for stem in stems:
+        assert f'href="{stem}.html"' in index
+    assert "First to last" in index
+    assert "illustrative drafts" in index
+    top = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="conv/index.html"' in top
+    assert "The Convention" in top
+
+
+def test_reports_are_regenerated_byte_for_byte(tmp_path: Path) -> None:
+    drafts = _instrument(tmp_path)
+    runner = CliRunner()
+    first, second = tmp_path / "a", tmp_path / "b"
+    runner.invoke(main, ["reports", str(drafts), "-o", str(first)])
+    runner.invoke(main, ["reports", str(drafts), "-o", str(second)])
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_reports_remove_files_of_drafts_no_longer_there(tmp_path: Path) -> None:
+    drafts = _instrument(tmp_path)
+    out = tmp_path / "reports"
+    (out / "conv").mkdir(parents=True)
+    (out / "conv" / "old__gone.html").write_text("stale", encoding="utf-8")
+    CliRunner().invoke(main, ["reports", str(drafts), "-o", str(out)])
+    assert not (out / "conv" / "old__gone.html").exists()
+
+
+def test_schema_command_prints_the_schema() -> None:
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["title"] == "mla-diff comparison report"
