@@ -30,6 +30,12 @@ review: install ## compare the drafts changed since BASE (default main), reports
 test: install ## run the test suite
 	$(PY) -m pytest -q
 
+golden: install ## regenerate the golden reports in tests/golden/ (review the diff before committing)
+	MLA_DIFF_REGENERATE=1 $(PY) -m pytest -q tests/test_golden.py
+
+browser: install ## the browser tests only (Debian's chromium through Playwright); artifacts in tests/artifacts/
+	$(PY) -m pytest -q -m browser
+
 lint: install ## ruff, ruff format --check and mypy --strict
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -59,4 +65,7 @@ clean: ## remove the virtual environment, caches and generated reports
 	find $(REPORTS) -mindepth 1 ! -name README.md -delete 2>/dev/null || true
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-.PHONY: help install reports review test lint check quality fix bench bench-smoke clean parse-fixtures
+pdf-libraries: install ## compare PDF text libraries on typeset drafts (recall, articles, furniture, speed)
+	$(PY) -m scripts.pdf_libraries
+
+.PHONY: help install reports review test golden browser lint check quality fix bench bench-smoke clean parse-fixtures pdf-libraries

@@ -3,6 +3,7 @@ added, deleted, split or merged, with renumbered/modified/moved flags, similarit
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -11,8 +12,8 @@ from mla_diff.pairing import Pairing
 from mla_diff.reasons import describe_added, describe_deleted, describe_match, is_modified
 from mla_diff.similarity import (
     Profile,
-    ShingleIndex,
     Vocabulary,
+    closest,
     containment,
     profile_unit,
     words_similarity,
@@ -27,9 +28,8 @@ _GROUPS: tuple[tuple[Kind, ...], ...] = (
     (Kind.ANNEX,),
     (Kind.FINAL,),
 )
-# Preamble ordinals (PP1, PP2...) are counted, not written: they are no evidence and never
-# "renumbered". Front matter and final clauses have fixed labels.
-_LABELLED = frozenset({Kind.ARTICLE, Kind.SECTION, Kind.ANNEX, Kind.PART, Kind.FRONT, Kind.FINAL})
+# Preamble ordinals (PP1, PP2...) are counted, not written: never "renumbered" (and, like
+# front matter's fixed label, no evidence: see similarity._evidence_label).
 _RENUMBERABLE = frozenset({Kind.ARTICLE, Kind.SECTION, Kind.ANNEX, Kind.PART})
 
 
@@ -43,7 +43,7 @@ def align_drafts(old: Draft, new: Draft) -> tuple[Match, ...]:
     for kinds in _GROUPS:
         olds = [old_profiles[u.index] for u in old.of_kind(*kinds)]
         news = [new_profiles[u.index] for u in new.of_kind(*kinds)]
-        rows.extend(_align_kind(olds, news, labelled=kinds[0] in _LABELLED))
+        rows.extend(_align_kind(olds, news))
     rows.extend(_align_parts(old, new, old_profiles, new_profiles, rows))
     rows = _mark_part_moves(old, new, rows)
     return tuple(sorted(rows, key=_reading_order(rows)))
@@ -53,12 +53,11 @@ def _align_kind(
     olds: Sequence[Profile],
     news: Sequence[Profile],
     *,
-    labelled: bool,
     affinity: Callable[[int, int], float] | None = None,
 ) -> list[Match]:
     if not olds and not news:
         return []
-    group = Pairing(olds, news, labelled=labelled, affinity=affinity)
+    group = Pairing(olds, news, affinity=affinity)
     pairs, out_of_order = group.align()
     old_partner = {p.old: p.new for p in pairs}
     new_partner = {p.new: p.old for p in pairs}
@@ -92,8 +91,8 @@ def _align_kind(
     for regrouping in regroupings:
         parts_old = tuple(olds[i] for i in regrouping.old)
         parts_new = tuple(news[j] for j in regrouping.new)
-        joined_old = tuple(w for p in parts_old for w in p.words)
-        joined_new = tuple(w for p in parts_new for w in p.words)
+        joined_old = "".join(p.words for p in parts_old)
+        joined_new = "".join(p.words for p in parts_new)
         rows.append(
             Match(
                 status=regrouping.status,
@@ -107,11 +106,10 @@ def _align_kind(
                 shares=regrouping.shares,
             )
         )
-    old_index = ShingleIndex(olds, max(6, (len(olds) + len(news)) // 10))
-    new_index = ShingleIndex(news, old_index.common)
     for i, a in enumerate(olds):
         if i not in old_partner and i not in regrouped_old:
-            near = group.nearest(a, news, new_index, i / max(1, len(olds) - 1))
+            ranked = closest(a, news)
+            near = group.nearest(ranked, news, i / max(1, len(olds) - 1))
             rows.append(
                 Match(
                     MatchStatus.DELETED,
@@ -119,14 +117,15 @@ def _align_kind(
                     (a.unit,),
                     (),
                     0.0,
-                    describe_deleted(near),
+                    describe_deleted(near, _main_source(a, ranked, news)),
                     nearest=_candidates(near),
                 )
             )
     for j, b in enumerate(news):
         if j not in new_partner and j not in regrouped_new:
-            near = group.nearest(b, olds, old_index, j / max(1, len(news) - 1))
-            source = _main_source(b, olds, old_index)
+            ranked = closest(b, olds)
+            near = group.nearest(ranked, olds, j / max(1, len(news) - 1))
+            source = _main_source(b, ranked, olds)
             rows.append(
                 Match(
                     MatchStatus.ADDED,
@@ -146,11 +145,12 @@ def _candidates(near: Sequence[tuple[Profile, float]]) -> tuple[Candidate, ...]:
 
 
 def _main_source(
-    probe: Profile, others: Sequence[Profile], index: ShingleIndex
+    probe: Profile, ranked: Sequence[tuple[int, float]], others: Sequence[Profile]
 ) -> tuple[str, float]:
-    """The unit of the other draft holding the largest share of `probe`'s wording."""
+    """The unit of the other draft, among the five most alike, holding the largest share of
+    `probe`'s wording."""
     best = ("", 0.0)
-    for k, _ in sorted(index.overlaps(probe).items(), key=lambda kv: (-kv[1], kv[0]))[:5]:
+    for k, _ in ranked[:5]:
         share = containment(probe.shingles, others[k].shingles)
         if share > best[1]:
             best = (others[k].unit.citation, share)
@@ -206,7 +206,7 @@ def _align_parts(
         kept = sum(1 for a in held if partner.get(a, set()) & holds)
         return kept / max(len(held), len(holds))
 
-    return _align_kind(olds, news, labelled=True, affinity=affinity)
+    return _align_kind(olds, news, affinity=affinity)
 
 
 def _members(draft: Draft, parts: Sequence[Profile]) -> list[set[int]]:
@@ -230,7 +230,7 @@ def _mark_part_moves(old: Draft, new: Draft, rows: list[Match]) -> list[Match]:
                 aligned.setdefault(a.index, set()).update(b.index for b in row.new)
     out = []
     for row in rows:
-        if row.kind is Kind.PART or not row.old or not row.new:
+        if not row.old or not row.new:
             out.append(row)
             continue
         before, after = old_home.get(row.old[0].index), new_home.get(row.new[0].index)
@@ -257,7 +257,7 @@ def _reading_order(rows: list[Match]) -> Callable[[Match], tuple[int, int, int]]
         if row.new:
             return (row.new[0].index, 0, 0)
         index = row.old[0].index
-        before = [i for i in known if i < index]
-        return (new_position[before[-1]] if before else -1, 1, index)
+        before = bisect_left(known, index)
+        return (new_position[known[before - 1]] if before else -1, 1, index)
 
     return key

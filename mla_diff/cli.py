@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import json
 import os
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -38,10 +36,17 @@ from mla_diff.gitsource import (
     read_revisions,
     read_spec,
     spec_bytes,
-    stamp_commit,
 )
 from mla_diff.headings import LANGUAGES
 from mla_diff.history import build_history, reuse_concordances
+from mla_diff.importers import (
+    ImportOptions,
+    check_date,
+    check_instrument,
+    draft_file_name,
+    import_draft,
+    write_draft,
+)
 from mla_diff.jsonreport import load_schema
 from mla_diff.model import Comparison, Draft, Settings, Version, anchor_slug
 from mla_diff.outline import outline_json, outline_text
@@ -54,10 +59,12 @@ from mla_diff.render import (
     render_markdown,
     render_text,
 )
-from mla_diff.reports import build_reports, describe_draft, write_text
+from mla_diff.reports import build_reports, write_text
 from mla_diff.sources import (
     MANIFEST,
     RULES_FILE,
+    append_version,
+    check_label,
     load_instrument,
     load_text,
     read_draft,
@@ -237,8 +244,8 @@ def compare(
             )
     fmt = fmt or "text"
     language = "" if language == "auto" else language
-    old_version, old_draft, old_title = _read_described(str(old), old_label, language)
-    new_version, new_draft, new_title = _read_described(str(new), new_label, language)
+    old_version, old_draft = read_spec(str(old), old_label, language)
+    new_version, new_draft = read_spec(str(new), new_label, language)
     settings = Settings(
         granularity=granularity,
         ignore=frozenset(part.strip() for part in ignore.split(",") if part.strip()),
@@ -250,7 +257,7 @@ def compare(
         old_draft, new_draft, settings, old_version=old_version, new_version=new_version
     )
     report_to_github(comparison, parse_spec(str(old)), parse_spec(str(new)), github)
-    instrument = title or new_title or old_title
+    instrument = title or new_version.instrument or old_version.instrument
     if fmt == "text":
         colour = output is None and _colour_wanted()
         text = render_text(comparison, __version__, instrument, colour=colour)
@@ -262,19 +269,6 @@ def compare(
     else:
         write_text(output, text)
     sys.exit(EXIT_CHANGED if comparison.changed and not exit_zero else EXIT_SAME)
-
-
-def _read_described(text: str, label: str, language: str) -> tuple[Version, Draft, str]:
-    """A draft named on the command line, its Version and its instrument's title: a plain file
-    is described by the versions.toml beside it and stamped with its commit; FILE@REV is
-    labelled as written, since the manifest describes the working tree."""
-    spec = parse_spec(text)
-    if spec.revision is not None:
-        version, draft = read_spec(text, label, language)
-        return version, draft, ""
-    described, title = describe_draft(spec.path, label)
-    version, draft = read_draft(spec.path, described, language)
-    return stamp_commit(version, spec.path), draft, title
 
 
 def _colour_wanted() -> bool:
@@ -544,9 +538,6 @@ def log(draft: str, fmt: str, language: str) -> None:
         click.echo("")
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
 def _toml_string(text: str) -> str:
     """A TOML basic string (JSON's escapes are a subset of TOML's)."""
     return json.dumps(text, ensure_ascii=False)
@@ -560,7 +551,9 @@ def _toml_string(text: str) -> str:
 @click.option(
     "--label", required=True, help='How advocates cite the version, e.g. "version 30/11/2022".'
 )
-@click.option("--date", "date_text", required=True, help="Date of the version, YYYY-MM-DD.")
+@click.option(
+    "--date", "date_text", required=True, help="Date of the version, YYYY-MM-DD or YYYY-MM."
+)
 @click.option(
     "--drafts",
     "drafts_dir",
@@ -601,16 +594,9 @@ def add(
     """Add a new version DRAFT (a file, or FILE@REV) to an instrument: copy it into
     DRAFTS/INSTRUMENT/, append it to that folder's versions.toml, and with --commit commit both
     and tag the commit."""
-    if not _DATE.match(date_text):
-        raise InputError(f"--date {date_text} is not YYYY-MM-DD", hint="e.g. --date 2022-11-30")
-    try:
-        datetime.date.fromisoformat(date_text)
-    except ValueError as exc:
-        raise InputError(f"--date {date_text} is not a real date", hint="check it") from exc
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", instrument):
-        raise InputError(
-            f"--instrument {instrument} is not a folder name", hint="use letters, digits, - and _"
-        )
+    check_label(label)
+    check_date(date_text)
+    check_instrument(instrument)
     spec = parse_spec(draft)
     data = spec_bytes(spec)
     parsed = parse_draft(load_text(data, str(spec)))
@@ -622,44 +608,36 @@ def add(
             "already exists", path=str(target), hint="choose another --name or remove the file"
         )
     if manifest.is_file():
-        existing = load_instrument(folder)
-        if label in {v.label for v in existing.versions}:
-            raise InputError(
-                f"a version labelled '{label}' exists",
-                path=str(manifest),
-                hint="choose another --label",
-            )
-        last = existing.versions[-1]
-        if last.date and last.date > date_text:
-            raise InputError(
-                f"--date {date_text} is before the last version ({last.label}, {last.date})",
-                path=str(manifest),
-                hint="versions go oldest first: edit versions.toml to insert an older draft",
-            )
-        head = manifest.read_text(encoding="utf-8")
-        head = head if head.endswith("\n") else head + "\n"
-    else:
-        head = (
-            f"instrument = {_toml_string(instrument)}\n"
-            f"title = {_toml_string(title or instrument)}\n"
-        )
+        load_instrument(folder)  # a manifest that does not load is fixed before anything is added
     tag = tag or f"{instrument}-{date_text}"
     if do_commit:  # refuse before writing anything
         check_new_tag(target, tag)
-    entry = [f"file = {_toml_string(target.name)}", f"label = {_toml_string(label)}"]
-    entry.append(f"date = {_toml_string(date_text)}")
-    entry += [f"source = {_toml_string(source)}"] if source else []
-    entry += [f"status = {_toml_string(status)}"] if status else []
-    text = head + "\n[[versions]]\n" + "\n".join(entry) + "\n"
-    folder.mkdir(parents=True, exist_ok=True)
+    new_manifest = not manifest.is_file()
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     except OSError as exc:
         raise OutputError(f"cannot be written ({exc.strerror})", path=str(target)) from exc
-    write_text(manifest, text)
-    count = len(load_instrument(folder).versions)
+    try:
+        if new_manifest:
+            named = (
+                f"instrument = {_toml_string(instrument)}",
+                f"title = {_toml_string(title or instrument)}",
+            )
+            write_text(manifest, "\n".join(named) + "\n")
+        append_version(folder, target.name, label, date_text, source, status)
+    except MlaDiffError:
+        target.unlink()  # leave the folder as it was
+        if new_manifest:
+            manifest.unlink(missing_ok=True)
+        raise
+    listed = [Path(v.path).name for v in load_instrument(folder).versions]
+    position = listed.index(target.name) + 1
     articles = len(parsed.articles)
-    click.echo(f"added {target} as version {count} of {instrument} ({label}, {articles} articles)")
+    click.echo(
+        f"added {target} as version {position} of {len(listed)} of {instrument} "
+        f"({label}, {articles} articles)"
+    )
     if do_commit:
         commit = commit_draft(
             [target, manifest], f"Add {label} ({date_text}) of {instrument}", tag, label
@@ -837,3 +815,80 @@ def outline(file: Path, fmt: str, language: str) -> None:
         click.echo(outline_json(draft), nl=False)
     else:
         click.echo(outline_text(draft, file.name), nl=False)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--instrument",
+    required=True,
+    help="Instrument folder in the drafts folder, e.g. mla-convention.",
+)
+@click.option(
+    "--label", required=True, help='Version label as advocates cite it, e.g. "Revised draft".'
+)
+@click.option("--date", "date", required=True, help="Date of the draft: YYYY-MM-DD or YYYY-MM.")
+@click.option(
+    "--drafts",
+    type=click.Path(path_type=Path),
+    default=Path("drafts"),
+    show_default=True,
+    help="Folder holding one folder per instrument.",
+)
+@click.option(
+    "--source", default="", help="Provenance for versions.toml (default: the imported file's name)."
+)
+@click.option("--status", default="draft", show_default=True, help="Status for versions.toml.")
+@click.option(
+    "--show-changes",
+    is_flag=True,
+    help="Write tracked changes as [-deleted-] {+inserted+} instead of accepting them.",
+)
+@click.option(
+    "--keep-marks",
+    is_flag=True,
+    help="Write strike-through as [-...-] and underline as {+...+}, as negotiators mean them.",
+)
+@click.option("--force", is_flag=True, help="Replace a draft file of the same date and label.")
+@reports_errors
+def import_(
+    file: Path,
+    instrument: str,
+    label: str,
+    date: str,
+    drafts: Path,
+    source: str,
+    status: str,
+    show_changes: bool,
+    keep_marks: bool,
+    force: bool,
+) -> None:
+    """Import a draft from PDF, Word (.docx), ODT, HTML, RTF or text as a clean plain-text version.
+
+    Writes DRAFTS/INSTRUMENT/<date>_<label>.txt and its entry in versions.toml, then says what it
+    removed (page headers, footers, numbers), what it joined (hyphenated words, wrapped lines) and
+    what it is unsure of. A scanned PDF needs OCR first (ocrmypdf)."""
+    check_instrument(instrument)
+    check_date(date)
+    check_label(label)
+    target = drafts / instrument / draft_file_name(date, label)
+    if target.exists() and not force:
+        raise OutputError(
+            "already exists",
+            path=str(target),
+            hint="pass --force to replace it, or change the label",
+        )
+    imported = import_draft(file, ImportOptions(show_changes=show_changes, keep_marks=keep_marks))
+    existed = target.exists()
+    write_draft(target, imported.text, force)
+    try:
+        append_version(
+            target.parent, target.name, label, date, source or f"imported from {file.name}", status
+        )
+    except MlaDiffError:
+        if not existed:
+            target.unlink()
+        raise
+    articles = f"{imported.articles} article{'' if imported.articles == 1 else 's'}"
+    click.echo(f"wrote {target} from {imported.format} ({articles})")
+    click.echo(imported.report.summary())

@@ -11,6 +11,7 @@ from mla_diff.errors import InputError
 from mla_diff.model import (
     Comparison,
     Draft,
+    Edit,
     Kind,
     Match,
     ParagraphStatus,
@@ -175,18 +176,30 @@ def _row(plan: _Plan, settings: Settings) -> Row:
     paragraphs = paragraph_diffs(plan.slots, plan.old, plan.new)
     if not match.old or not match.new:
         return Row(match, paragraphs=paragraphs)
+    old_notes = "\n".join(note for u in match.old for note in u.notes)
+    new_notes = "\n".join(note for u in match.new for note in u.notes)
+    note_edits = () if old_notes == new_notes else _diff(old_notes, new_notes, settings)
     if [u.body for u in match.old] == [u.body for u in match.new]:
-        return Row(match, paragraphs=paragraphs)
-    edits = flatten(plan.slots, plan.old, plan.new)
-    title_edits = diff_texts(
-        " ".join(u.title for u in match.old),
-        " ".join(u.title for u in match.new),
+        edits: tuple[Edit, ...] = ()
+        title_edits: tuple[Edit, ...] = ()
+    else:
+        edits = flatten(plan.slots, plan.old, plan.new)
+        title_edits = _diff(
+            " ".join(u.title for u in match.old), " ".join(u.title for u in match.new), settings
+        )
+    # Whether a row is modified follows the settings: a difference they ignore is still shown.
+    # A facilitator's note or footnote that changes is a change, though no flag reads notes.
+    modified = changed(edits) or changed(title_edits) or changed(note_edits)
+    if modified != match.modified:
+        match = replace(match, modified=modified)
+    return Row(match, edits, title_edits, paragraphs, note_edits)
+
+
+def _diff(old: str, new: str, settings: Settings) -> tuple[Edit, ...]:
+    return diff_texts(
+        old,
+        new,
         granularity=settings.granularity,
         ignore=settings.ignore,
         timeout=settings.diff_timeout,
     )
-    # Whether a row is modified follows the settings: a difference they ignore is still shown.
-    modified = changed(edits) or changed(title_edits)
-    if modified != match.modified:
-        match = replace(match, modified=modified)
-    return Row(match, edits, title_edits, paragraphs)

@@ -25,6 +25,7 @@ from mla_diff.parse import parse_draft
 from mla_diff.sources import (
     MANIFEST,
     Instrument,
+    describe_file,
     load_instrument,
     load_text,
     read_bytes,
@@ -197,9 +198,7 @@ def read_spec(text: str, label: str = "", language: str = "") -> tuple[Version, 
     spec = parse_spec(text)
     if spec.revision is not None:
         return read_revision(spec, Version(label=label or text, path=text), language)
-    version, draft = read_draft(
-        spec.path, Version(label=label or spec.path.name, path=text), language
-    )
+    version, draft = read_draft(spec.path, describe_file(spec.path, label, text), language)
     return stamp_commit(version, spec.path), draft
 
 

@@ -117,6 +117,7 @@ def _row_json(view: RowView) -> dict[str, Any]:
             "new_units": [_unit_json(side.unit, side.anchor) for side in view.new],
             "edits": _edits_json(view.row.edits),
             "title_edits": _edits_json(view.row.title_edits),
+            "note_edits": _edits_json(view.row.note_edits),
             "paragraphs": [_paragraph_json(paragraph) for paragraph in view.row.paragraphs],
         }
     )

@@ -199,6 +199,7 @@ class Version:
     illustrative: bool = False
     sha256: str = ""
     commit: str = ""  # git commit id when read from a repository
+    instrument: str = ""  # the instrument's title, from the manifest that lists the file
 
 
 class MatchStatus(StrEnum):
@@ -351,6 +352,7 @@ class Row:
     edits: tuple[Edit, ...] = ()
     title_edits: tuple[Edit, ...] = ()
     paragraphs: tuple[ParagraphDiff, ...] = ()  # every paragraph of both sides, in reading order
+    note_edits: tuple[Edit, ...] = ()  # diff of the units' footnotes and facilitator's notes
 
 
 @dataclass(frozen=True)

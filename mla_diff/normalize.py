@@ -17,6 +17,12 @@ _BOMS = (
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
+# A well-formed multi-byte UTF-8 character.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
 def decode_text(data: bytes, path: str = "") -> str:
     """Decode a draft's bytes: a BOM decides; else UTF-8; else cp1252. Binary input is refused."""
     for bom, encoding in _BOMS:
@@ -37,8 +43,16 @@ def decode_text(data: bytes, path: str = "") -> str:
         )
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        # Real UTF-8 sequences beside an invalid byte mean a damaged UTF-8 file, not cp1252:
+        # decoding it as cp1252 would silently turn every accented letter into two wrong ones.
+        if _UTF8_SEQUENCE.search(data):
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise InputError(
+                f"is not valid UTF-8: byte {exc.start} (line {line}) is not part of a character",
+                path=path,
+                hint="re-save the file as UTF-8",
+            ) from exc
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:

@@ -8,21 +8,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from mla_diff.sequence import align_gap, heaviest_chain
+from mla_diff.sequence import heaviest_chain
 from mla_diff.similarity import (
     Evidence,
     Profile,
     ShingleIndex,
     candidate_pairs,
+    common_limit,
     containment,
     similarity,
-    words_similarity,
 )
 
 STRONG = 0.5  # similarity that aligns two units on text alone, when they keep their order
 MOVED = 0.7  # similarity that aligns two units on text alone against the order of the drafts
 SHORT_STRONG = 0.85  # the same for short units, whose boilerplate wording looks alike
 IDENTICAL = 0.95
+RIVAL_MARGIN = 0.1  # another pairing this close in similarity makes a short match ambiguous
 ACCEPT = 0.5  # evidence needed to pair two units inside a gap between aligned units
 NUMBER_BONUS = 0.25  # same label: evidence, never enough alone against the text
 TITLE_BONUS = 0.15  # same title; a title found once in each draft names one subject: more
@@ -30,7 +31,7 @@ UNIQUE_TITLE_BONUS = 0.3
 LONE_BONUS = 0.15  # the only unpaired unit on each side between two aligned units
 PLACEHOLDER = 0.6  # a repeal placeholder aligned with the unit of the same label
 SUBJECT_FLOOR = 0.1  # least similarity of two leftover units paired on their unique title
-RETITLED = 0.1  # two different titles speak against a pairing
+RETITLED = 0.2  # two different titles speak against a pairing: the subject changed
 WHOLE = 0.9  # share of the shorter text found in the longer for it to count as kept
 KEPT = 0.55  # what a kept text weighs, however much the other text grew or shrank
 
@@ -52,27 +53,30 @@ class Pairing:
         olds: Sequence[Profile],
         news: Sequence[Profile],
         *,
-        labelled: bool,
         affinity: Callable[[int, int], float] | None = None,
     ) -> None:
         self.olds, self.news = olds, news
-        self.labelled = labelled
-        self.affinity = (
-            affinity  # extra evidence: for parts, the share of articles they hold in common
-        )
+        # Extra evidence: for containers, the share of their articles aligned with each other.
+        self.affinity = affinity
         if affinity is None:
-            self.candidates = candidate_pairs(olds, news)
+            self.candidates = _candidates(olds, news)
         else:
             self.candidates = [(i, j) for i in range(len(olds)) for j in range(len(news))]
         pool = set(self.candidates)
-        if labelled:
-            by_label: dict[str, list[int]] = {}
-            for j, profile in enumerate(news):
-                by_label.setdefault(profile.label, []).append(j)
-            for i, profile in enumerate(olds):
-                pool.update((i, j) for j in by_label.get(profile.label, []) if profile.label)
+        by_label: dict[str, list[int]] = {}
+        for j, profile in enumerate(news):
+            by_label.setdefault(profile.label, []).append(j)
+        for i, profile in enumerate(olds):
+            pool.update((i, j) for j in by_label.get(profile.label, []) if profile.label)
         self.pool = sorted(pool)
         self.pool_set = pool
+        self._partners: dict[int, list[int]] = {}
+        for i, j in self.pool:
+            self._partners.setdefault(i, []).append(j)
+        self._titled: dict[str, list[int]] = {}
+        for j, profile in enumerate(news):
+            if profile.title:
+                self._titled.setdefault(profile.title, []).append(j)
         self._similarity: dict[tuple[int, int], float] = {}
         self._old_titles = Counter(p.title for p in olds)
         self._new_titles = Counter(p.title for p in news)
@@ -94,9 +98,7 @@ class Pairing:
         return profile.short and self.affinity is None
 
     def same_label(self, i: int, j: int) -> bool:
-        return (
-            self.labelled and bool(self.olds[i].label) and self.olds[i].label == self.news[j].label
-        )
+        return bool(self.olds[i].label) and self.olds[i].label == self.news[j].label
 
     def same_title(self, i: int, j: int) -> bool:
         a, b = self.olds[i], self.news[j]
@@ -177,47 +179,54 @@ class Pairing:
 
     def _movable(self, pair: Pair) -> bool:
         """Whether a pair out of order is still right: long and alike, or under a title no other
-        unit bears, or short and identical with its label, title or uniqueness to confirm it."""
+        unit bears; or short, nearly identical, and with its label or title to confirm it or no
+        rival anywhere near as alike (boilerplate has rivals: that is what makes it boilerplate)."""
         a, b = self.olds[pair.old], self.news[pair.new]
         s = self.strength(pair.old, pair.new)
         if self.unique_title(pair.old, pair.new) and s >= STRONG:
             return True
         if not (self.short(a) or self.short(b)):
             return s >= MOVED
-        if s < IDENTICAL:
+        if s < SHORT_STRONG:
             return False
-        if self.same_label(pair.old, pair.new) or self.same_title(pair.old, pair.new):
+        if s >= IDENTICAL and (
+            self.same_label(pair.old, pair.new) or self.same_title(pair.old, pair.new)
+        ):
             return True
-        twins = sum(
+        rivals = sum(
             1
             for (i, j), value in self._similarity.items()
-            if value >= IDENTICAL and (i == pair.old or j == pair.new)
+            if value >= s - RIVAL_MARGIN and (i == pair.old or j == pair.new)
         )
-        return twins == 1
+        return rivals == 1
 
     def _fill_gaps(self, anchors: list[Pair], kept: list[Pair]) -> list[Pair]:
         """Between consecutive anchors, the best order-preserving pairing of what is left, on
-        text, label, title and place together."""
+        text, label, title and place together: the heaviest chain of the pairs allowed there
+        (those sharing wording, a label or a title, or alone in their gap)."""
         used_old = {p.old for p in kept}
         used_new = {p.new for p in kept}
         bounds = [(-1, -1), *((p.old, p.new) for p in anchors), (len(self.olds), len(self.news))]
         found = []
         for (old_from, new_from), (old_to, new_to) in pairwise(bounds):
             rows = [i for i in range(old_from + 1, old_to) if i not in used_old]
-            columns = [j for j in range(new_from + 1, new_to) if j not in used_new]
+            columns = {j for j in range(new_from + 1, new_to) if j not in used_new}
             lone = len(rows) == 1 and len(columns) == 1
-
-            def score(
-                r: int,
-                c: int,
-                rows: list[int] = rows,
-                columns: list[int] = columns,
-                lone: bool = lone,
-            ) -> float | None:
-                return self._gap_score(rows[r], columns[c], lone)
-
-            for r, c in align_gap(len(rows), len(columns), score):
-                i, j = rows[r], columns[c]
+            options: set[tuple[int, int]] = set()
+            for i in rows:
+                options.update((i, j) for j in self._partners.get(i, ()) if j in columns)
+                title = self.olds[i].title
+                if title:
+                    options.update((i, j) for j in self._titled.get(title, ()) if j in columns)
+            if lone:
+                options.add((rows[0], min(columns)))
+            scored = []
+            for i, j in sorted(options):
+                score = self._gap_score(i, j, lone)
+                if score is not None:
+                    scored.append((i, j, score))
+            for k in heaviest_chain(scored):
+                i, j, _ = scored[k]
                 found.append(Pair(i, j, self.similarity(i, j), self._evidence(i, j, lone)))
         return found
 
@@ -267,22 +276,35 @@ class Pairing:
             affinity=self.affinity(i, j) if self.affinity else 0.0,
         )
 
+    @staticmethod
     def nearest(
-        self, probe: Profile, others: Sequence[Profile], index: ShingleIndex, position: float
+        ranked: Sequence[tuple[int, float]], others: Sequence[Profile], position: float
     ) -> tuple[tuple[Profile, float], ...]:
-        """The three units of the other draft closest in wording: the proof of an addition or a
-        deletion. Looked for among units sharing wording, the same label, and the same place."""
-        if not others:
-            return ()
-        shared = index.overlaps(probe, common=3 * index.common)
-        pool = {k for k, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:10]}
-        pool.update(
-            k for k, other in enumerate(others) if other.label and other.label == probe.label
-        )
+        """The three units of the other draft closest in wording (`ranked` by `closest`),
+        whichever they are: the proof of an addition or a deletion. Ties go to the unit nearest
+        the same place."""
         place = round(position * (len(others) - 1))
-        pool.update(k for k in (place - 1, place, place + 1) if 0 <= k < len(others))
-        ranked = sorted(
-            ((words_similarity(probe.words, others[k].words), k) for k in pool),
-            key=lambda item: (-item[0], abs(item[1] - place), item[1]),
-        )[:3]
-        return tuple((others[k], s) for s, k in ranked)
+        best = sorted(ranked, key=lambda item: (-item[1], abs(item[0] - place), item[0]))[:3]
+        return tuple((others[k], s) for k, s in best)
+
+
+def _candidates(olds: Sequence[Profile], news: Sequence[Profile]) -> list[tuple[int, int]]:
+    """Pairs worth comparing: units with the same words found once on each side (most of a
+    draft, usually), then, for the others, those the shingle index finds sharing wording."""
+    old_keys = Counter(p.words for p in olds if not p.blank)
+    new_keys = Counter(p.words for p in news if not p.blank)
+    twin_of = {p.words: j for j, p in enumerate(news) if not p.blank and new_keys[p.words] == 1}
+    twins = [
+        (i, twin_of[p.words])
+        for i, p in enumerate(olds)
+        if not p.blank and old_keys[p.words] == 1 and p.words in twin_of
+    ]
+    taken_old = {i for i, _ in twins}
+    taken_new = {j for _, j in twins}
+    rest_old = [i for i in range(len(olds)) if i not in taken_old]
+    rest_new = [j for j in range(len(news)) if j not in taken_new]
+    left_old = [olds[i] for i in rest_old]
+    left_new = [news[j] for j in rest_new]
+    index = ShingleIndex(left_old, common_limit(olds, news))
+    found = [(rest_old[a], rest_new[b]) for a, b in candidate_pairs(left_old, left_new, index)]
+    return sorted(twins + found)

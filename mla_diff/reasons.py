@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
+from mla_diff.model import Kind
 from mla_diff.similarity import Evidence, Profile
 
+# Units whose labels are given, not chosen: the same label is no evidence worth stating.
+_FIXED_LABELS = frozenset({Kind.FRONT, Kind.FINAL, Kind.PREAMBLE})
 # Below this similarity a text aligned by its number, title or place counts as replaced.
 REPLACED = 0.3
 # A text found almost whole in a much longer or shorter one is said to be extended or cut down.
@@ -20,6 +24,10 @@ def is_modified(olds: Sequence[Profile], news: Sequence[Profile]) -> bool:
     """Whether the wording changed: titles and texts compared as words and punctuation marks,
     after layout is set aside (spacing, line breaks, markdown links and emphasis, typographic
     quotes and dashes). Capitals and punctuation count: they can change the law."""
+    if [(p.unit.title, p.unit.text, p.placeholder) for p in olds] == [
+        (p.unit.title, p.unit.text, p.placeholder) for p in news
+    ]:
+        return False
     old_title = tuple(w for p in olds for w in p.title_wording)
     new_title = tuple(w for p in news for w in p.title_wording)
     old_text = tuple(w for p in olds for w in p.text_wording)
@@ -38,10 +46,10 @@ def describe_match(a: Profile, b: Profile, similarity: float, evidence: Evidence
         return "identical text" if not is_modified((a,), (b,)) else "placeholder reworded"
     if b.placeholder:
         mark = b.unit.title or b.unit.text or "placeholder"
-        return f'repealed in place: "{mark}" stands under the same number'
+        return f"repealed in place: placeholder {mark} under the same number"
     if a.placeholder:
         mark = a.unit.title or a.unit.text or "placeholder"
-        return f'new text where the placeholder "{mark}" stood'
+        return f"new text where the placeholder {mark} stood"
     if not is_modified((a,), (b,)):
         return "identical text"
     if a.text_wording == b.text_wording:
@@ -51,7 +59,9 @@ def describe_match(a: Profile, b: Profile, similarity: float, evidence: Evidence
             return "same text, title removed"
         return "same text, title changed"
     if a.words == b.words:
-        return "same words; punctuation or capitals changed"
+        return _small_change(a.title_wording + a.text_wording, b.title_wording + b.text_wording)
+    if a.unit.kind in _FIXED_LABELS:
+        evidence = replace(evidence, same_label=False)  # "title" = "title" says nothing
     if evidence.affinity and evidence.affinity >= similarity:
         share = percent(evidence.affinity) if evidence.affinity < 1 else 100
         basis = (
@@ -72,6 +82,17 @@ def describe_match(a: Profile, b: Profile, similarity: float, evidence: Evidence
         return f"{basis}, text replaced"
     text = f"{percent(similarity)}% similar text"
     return f"{basis}, {text}" if basis else text
+
+
+def _small_change(old: tuple[str, ...], new: tuple[str, ...]) -> str:
+    """What changed when the words did not: square brackets (agreement), capitals, punctuation."""
+    if [t for t in old if t not in "[]"] == [t for t in new if t not in "[]"]:
+        if old.count("[") > new.count("["):
+            return "same words; square brackets removed (text agreed)"
+        return "same words; text put in square brackets"
+    if [t.casefold() for t in old] == [t.casefold() for t in new]:
+        return "same words; capitals changed"
+    return "same words; punctuation changed"
 
 
 def _basis(evidence: Evidence) -> str:
@@ -96,8 +117,12 @@ def _closest(nearest: Near) -> str:
     return f"closest: {best.unit.citation} ({percent(similarity)}% similar)"
 
 
-def describe_deleted(nearest: Near) -> str:
-    return f"no counterpart in the new draft; {_closest(nearest)}"
+def describe_deleted(nearest: Near, destination: tuple[str, float]) -> str:
+    reason = f"no counterpart in the new draft; {_closest(nearest)}"
+    where, share = destination
+    if where and share >= BORROWED:
+        reason += f"; {percent(share)}% of its wording is found in {where}"
+    return reason
 
 
 def describe_added(nearest: Near, source: tuple[str, float]) -> str:

@@ -21,6 +21,7 @@ class Run:
     text: str
     moved: str = ""  # id shared by both ends of a move ("" when the text did not move)
     elided: bool = False  # a gist's "…" standing for unchanged text left out
+    ignored: bool = False  # a change the ignore options do not count: shown, but quieter
 
     @property
     def blank(self) -> bool:
@@ -43,7 +44,11 @@ class SideBySideRow:
 
 def runs_of(edits: tuple[Edit, ...]) -> tuple[Run, ...]:
     """The inline redline: every edit as a run, in order."""
-    return tuple(Run(edit.op.value, edit.text, edit.moved) for edit in edits if edit.text)
+    return tuple(
+        Run(edit.op.value, edit.text, edit.moved, ignored=edit.ignored)
+        for edit in edits
+        if edit.text
+    )
 
 
 def side_by_side(edits: tuple[Edit, ...]) -> tuple[SideBySideRow, ...]:
@@ -62,10 +67,10 @@ def side_by_side(edits: tuple[Edit, ...]) -> tuple[SideBySideRow, ...]:
         if not edit.text:
             continue
         if edit.op is Op.DELETE:
-            old.append(Run("delete", edit.text, edit.moved))
+            old.append(Run("delete", edit.text, edit.moved, ignored=edit.ignored))
             continue
         if edit.op is Op.INSERT:
-            new.append(Run("insert", edit.text, edit.moved))
+            new.append(Run("insert", edit.text, edit.moved, ignored=edit.ignored))
             continue
         pieces = edit.text.split("\n")
         for number, piece in enumerate(pieces):
@@ -99,7 +104,11 @@ def gist(edits: tuple[Edit, ...]) -> tuple[Run, ...]:
     """The first few changes with a little unchanged text around each, for summaries.
 
     Unchanged text left out becomes an elided run ("…"); line breaks become spaces."""
-    flat = [Run(e.op.value, " ".join(e.text.split("\n")), e.moved) for e in edits if e.text]
+    flat = [
+        Run(e.op.value, " ".join(e.text.split("\n")), e.moved, ignored=e.ignored)
+        for e in edits
+        if e.text
+    ]
     hunks = _hunks(flat)
     n = GIST_CONTEXT_WORDS
     out: list[Run] = []
@@ -122,7 +131,7 @@ def gist(edits: tuple[Edit, ...]) -> tuple[Run, ...]:
             text = run.text
             if len(text) > GIST_RUN_CHARS:
                 text = text[:GIST_RUN_CHARS].rstrip() + "…"
-            out.append(Run(run.op, text, run.moved))
+            out.append(Run(run.op, text, run.moved, ignored=run.ignored))
             length += len(text)
         if end < len(flat):
             words = flat[end].text.split(" ")

@@ -24,7 +24,6 @@ __all__ = [
     "IndexEntry",
     "comparison_json",
     "load_schema",
-    "render_history",
     "render_html",
     "render_index",
     "render_json",
@@ -43,7 +42,8 @@ def css_string(text: str) -> Markup:
         if char.isascii() and (char.isalnum() or char == " "):
             out.append(char)
         else:
-            out.append(f"\\{ord(char):06x}")
+            # the space ends the escape and is swallowed by it, so real spaces after it survive
+            out.append(f"\\{ord(char):x} ")
     return Markup('"' + "".join(out) + '"')
 
 

@@ -20,18 +20,17 @@ from mla_diff.render import (
     render_markdown,
 )
 from mla_diff.sources import (
-    MANIFEST,
     RULES_FILE,
     Instrument,
     find_instruments,
-    load_instrument,
     read_rules,
 )
 from mla_diff.view import build_view, flag_count
 
-HISTORY_PAGE = "history.html"
 # What each report file of a pair is, by extension.
 REPORT_FORMATS = (("html", "HTML"), ("md", "Markdown"), ("json", "JSON"))
+
+HISTORY_PAGE = "history.html"
 
 
 @dataclass(frozen=True)
@@ -75,22 +74,6 @@ def settings_for(instrument: Instrument, settings: Settings | None) -> Settings:
     return replace(settings, rules=read_rules(path), rules_source=str(path))
 
 
-def describe_draft(path: Path, label: str = "") -> tuple[Version, str]:
-    """The Version of a draft file and its instrument's title, from the versions.toml beside it
-    when that manifest lists the file; otherwise the file name. `label` overrides the label."""
-    version = Version(label=path.name, path=str(path))
-    title = ""
-    if (path.parent / MANIFEST).is_file():
-        instrument = load_instrument(path.parent)
-        for listed in instrument.versions:
-            if Path(listed.path).resolve() == path.resolve():
-                version = replace(listed, path=str(path))
-                title = instrument.title
-    if label:
-        version = replace(version, label=label)
-    return version, title
-
-
 def _counts(comparison: Comparison) -> tuple[tuple[str, int], ...]:
     view = build_view(comparison)
     sections = (("removed", "removed"), ("changed", "changed"), ("added", "added"))
@@ -108,37 +91,15 @@ def _remove_stale(folder: Path, keep: set[str]) -> None:
             path.unlink()
 
 
-def write_history_page(
-    instrument: Instrument,
-    read: list[tuple[Version, Draft]],
-    folder: Path,
-    tool_version: str,
-    comparisons: list[Comparison],
-) -> IndexEntry:
-    """The instrument's history page, linking each step to its pair report; its index entry."""
-    versions = [version for version, _ in read]
-    history = build_history(versions, [draft for _, draft in read], reuse_concordances(comparisons))
-    hrefs = [report_name(old, new) for old, new in itertools.pairwise(instrument.versions)]
-    page = render_history(history, tool_version, title=instrument.title, step_hrefs=hrefs)
-    write_text(folder / HISTORY_PAGE, page)
-    return IndexEntry(
-        title="History of every provision",
-        href=HISTORY_PAGE,
-        note="Every article across all versions: where it came from, when it was renumbered, "
-        "amended, moved, split, merged, deleted or reinstated.",
-        counts=(("provisions", len(history.lineages)), ("versions", len(versions))),
-    )
-
-
 def _build_instrument(
     instrument: Instrument, folder: Path, tool_version: str, settings: Settings | None
 ) -> tuple[list[Report], IndexEntry]:
-    parsed: dict[str, tuple[Version, Draft]] = {
+    parsed = {
         version.path: read
         for version, read in zip(instrument.versions, read_instrument(instrument), strict=True)
     }
-    written: list[Report] = []
     comparisons: list[Comparison] = []
+    written: list[Report] = []
     entries: list[IndexEntry] = []
     names = {"index.html"}
     pairs = report_pairs(instrument)
@@ -174,8 +135,9 @@ def _build_instrument(
                 counts=_counts(comparison),
             )
         )
+    steps = [comparisons[k] for k in range(len(instrument.versions) - 1)]
     entries.insert(
-        0, write_history_page(instrument, list(parsed.values()), folder, tool_version, comparisons)
+        0, write_history_page(instrument, list(parsed.values()), folder, tool_version, steps)
     )
     names.add(HISTORY_PAGE)
     index_versions = tuple(parsed[version.path][0] for version in instrument.versions)
@@ -198,6 +160,28 @@ def _build_instrument(
         counts=(("versions", len(instrument.versions)), ("reports", len(pairs))),
     )
     return written, top
+
+
+def write_history_page(
+    instrument: Instrument,
+    read: list[tuple[Version, Draft]],
+    folder: Path,
+    tool_version: str,
+    comparisons: list[Comparison],
+) -> IndexEntry:
+    """The instrument's history page, linking each step to its pair report; its index entry."""
+    versions = [version for version, _ in read]
+    drafts = [draft for _, draft in read]
+    history = build_history(versions, drafts, reuse_concordances(comparisons))
+    hrefs = [report_name(old, new) for old, new in itertools.pairwise(instrument.versions)]
+    page = render_history(history, tool_version, title=instrument.title, step_hrefs=hrefs)
+    write_text(folder / HISTORY_PAGE, page)
+    return IndexEntry(
+        title="History of every provision",
+        href=HISTORY_PAGE,
+        note="Every article across all versions: where it came from, when it was renumbered, "
+        "amended or removed.",
+    )
 
 
 def build_reports(

@@ -1,8 +1,8 @@
-"""Order-preserving choices over scored pairs: the heaviest chain, and the best pairing of a gap."""
+"""Order-preserving choice over scored pairs: the heaviest chain increasing in both drafts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 
 def heaviest_chain(pairs: Sequence[tuple[int, int, float]]) -> tuple[int, ...]:
@@ -53,37 +53,3 @@ def heaviest_chain(pairs: Sequence[tuple[int, int, float]]) -> tuple[int, ...]:
         chain.append(last)
         last = previous[last]
     return tuple(sorted(chain, key=lambda k: pairs[k][0]))
-
-
-def align_gap(
-    rows: int, columns: int, score: Callable[[int, int], float | None]
-) -> list[tuple[int, int]]:
-    """The order-preserving pairing of `rows` old units with `columns` new units that has the
-    largest total score; `score` gives None for a pair that may not be made."""
-    if not rows or not columns:
-        return []
-    # best[r][c]: the largest total over the first r rows and c columns.
-    best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
-    move = [[0] * (columns + 1) for _ in range(rows + 1)]  # 0 skip row, 1 skip column, 2 pair
-    for r in range(1, rows + 1):
-        for c in range(1, columns + 1):
-            value, how = best[r - 1][c], 0
-            if best[r][c - 1] > value:
-                value, how = best[r][c - 1], 1
-            gain = score(r - 1, c - 1)
-            if gain is not None and best[r - 1][c - 1] + gain > value:
-                value, how = best[r - 1][c - 1] + gain, 2
-            best[r][c] = value
-            move[r][c] = how
-    pairs = []
-    r, c = rows, columns
-    while r and c:
-        how = move[r][c]
-        if how == 2:
-            pairs.append((r - 1, c - 1))
-            r, c = r - 1, c - 1
-        elif how == 1:
-            c -= 1
-        else:
-            r -= 1
-    return pairs[::-1]

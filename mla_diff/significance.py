@@ -15,8 +15,12 @@ from mla_diff.rules.context import (
     provision_passages,
 )
 from mla_diff.rules.crossrefs import crossrefs
-from mla_diff.rules.legal import definitions, refusal_grounds, scope
+from mla_diff.rules.definitions import definitions
+from mla_diff.rules.obligations import obligations
+from mla_diff.rules.refusal import refusal_grounds
+from mla_diff.rules.renumbering import references_renumbered
 from mla_diff.rules.rulebook import Rulebook, load_rulebook
+from mla_diff.rules.scope import scope
 from mla_diff.rules.structure import (
     is_placeholder_change,
     preamble,
@@ -24,7 +28,7 @@ from mla_diff.rules.structure import (
     renumbered_only,
 )
 from mla_diff.rules.substitution import find_substitutions, with_substitutions
-from mla_diff.rules.wording import obligations, qualifiers, rights, watch_terms
+from mla_diff.rules.wording import qualifiers, rights, watch_terms
 
 RULES = (
     "article-deleted",
@@ -116,6 +120,8 @@ def flag_rows(
     findings += renumbered_only(rows)
     findings += preamble(rows)
     for provision in provisions:
+        if not provision.changed:
+            continue  # the same words: only references to renumbered articles can go stale
         findings += obligations(provision, words)
         findings += qualifiers(provision, words)
         findings += rights(provision, words)
@@ -125,6 +131,7 @@ def flag_rows(
     findings += brackets_in_new_provisions(rows)
     findings += definitions(rows, words, every_substitution)
     findings += crossrefs(rows, provisions, words)
+    findings += references_renumbered(rows, provisions, words)
     findings += scope(rows, words)
     return tuple(f.flag for f in _order(_without_redundant(findings)))
 

@@ -7,10 +7,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import chain
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from mla_diff.model import Paragraph, Unit, UnitStatus
+from mla_diff.model import Kind, Paragraph, Unit, UnitStatus
 
 # A unit with fewer words than this is "short": boilerplate such as "This Convention shall be
 # ratified" looks alike across articles, so short units need near-identical text to match on text.
@@ -73,31 +76,38 @@ class Vocabulary:
         self._ids: dict[str, int] = {}
 
     def ids(self, words: Iterable[str]) -> tuple[int, ...]:
-        out = []
-        for word in words:
-            found = self._ids.get(word)
-            if found is None:
-                found = self._ids[word] = len(self._ids)
-            out.append(found)
-        return tuple(out)
+        known = self._ids
+        # len(known) is read before setdefault inserts, so a new word gets the next id.
+        return tuple([known.setdefault(word, len(known)) for word in words])
 
     def words_of(self, text: str) -> tuple[int, ...]:
         return self.ids(_WORD.findall(fold_layout(text).casefold()))
 
 
-Shingle = tuple[int, ...]
+# A shingle is a word trigram packed into one integer (word ids stay below _BASE); a text of
+# fewer than three words is one shingle of its own, packed above every trigram.
+Shingle = int
+_BASE = 1 << 24
 
 
 def shingles(words: Sequence[int]) -> frozenset[Shingle]:
-    """The word n-grams of a text; a text shorter than one n-gram is its own single shingle."""
+    """The word trigrams of a text; a text shorter than a trigram is its own single shingle."""
     return frozenset(ordered_shingles(words))
 
 
 def ordered_shingles(words: Sequence[int]) -> tuple[Shingle, ...]:
     """Shingles in text order without repeats, so index postings are built deterministically."""
     if len(words) < SHINGLE_SIZE:
-        return (tuple(words),) if words else ()
-    grams = zip(*(words[k:] for k in range(SHINGLE_SIZE)), strict=False)
+        if not words:
+            return ()
+        packed = 0
+        for word in words:
+            packed = packed * _BASE + word
+        return (len(words) * _BASE**SHINGLE_SIZE + packed,)
+    base = _BASE
+    grams = [
+        (a * base + b) * base + c for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    ]
     return tuple(dict.fromkeys(grams))
 
 
@@ -121,14 +131,27 @@ class Profile:
     """A unit as alignment sees it."""
 
     unit: Unit
-    words: tuple[int, ...]  # case-folded words of title and text, as vocabulary ids
-    title_wording: tuple[str, ...]
-    text_wording: tuple[str, ...]
+    # Case-folded words of title and text, one character per word (its vocabulary id): rapidfuzz
+    # compares strings fastest, and two texts with the same words have the same string.
+    words: str
     shingles: frozenset[Shingle]
     ordered_shingles: tuple[Shingle, ...]
     label: str  # label_key of the number
     title: str  # case-folded title, "" when untitled
-    chunks: tuple[Chunk, ...] = field(default=())
+    vocabulary: Vocabulary = field(repr=False, compare=False)
+
+    @cached_property
+    def title_wording(self) -> tuple[str, ...]:
+        return wording(self.unit.title)
+
+    @cached_property
+    def text_wording(self) -> tuple[str, ...]:
+        return wording(self.unit.text)
+
+    @cached_property
+    def chunks(self) -> tuple[Chunk, ...]:
+        """Paragraphs (or sentences): only splits and merges need them, so made on demand."""
+        return tuple(_chunks(self.unit, self.vocabulary))
 
     @property
     def placeholder(self) -> bool:
@@ -159,21 +182,38 @@ class Evidence:
     kept: float = 0.0  # share of the shorter text found in the longer
 
 
+def signature(ids: Sequence[int]) -> str:
+    """Word ids as a string, one character each, clear of the surrogate range (a draft with over
+    a million distinct words would share characters between words, never fail)."""
+    return "".join([chr(k + 0x100 if k < 0xD700 else k % 0x10E000 + 0x900) for k in ids])
+
+
 def profile_unit(unit: Unit, vocabulary: Vocabulary) -> Profile:
-    words = vocabulary.words_of(unit.body)
+    ids = vocabulary.words_of(unit.body)
     title = " ".join(_WORD.findall(fold_layout(unit.title).casefold()))
-    ordered = ordered_shingles(words)
+    ordered = ordered_shingles(ids)
     return Profile(
         unit=unit,
-        words=words,
-        title_wording=wording(unit.title),
-        text_wording=wording(unit.text),
+        words=signature(ids),
         shingles=frozenset(ordered),
         ordered_shingles=ordered,
-        label=label_key(unit.number),
+        label=_evidence_label(unit),
         title=title,
-        chunks=tuple(_chunks(unit, vocabulary)),
+        vocabulary=vocabulary,
     )
+
+
+def _evidence_label(unit: Unit) -> str:
+    """The label as evidence of identity. Front matter and final clauses are one of a kind;
+    preamble ordinals (PP3) and the sections counted in a text without headings are positions,
+    not labels, and prove nothing; the preamble's "intro" and "formula" do."""
+    if unit.kind in (Kind.FRONT, Kind.FINAL):
+        return unit.kind.value
+    if unit.kind is Kind.PREAMBLE and unit.number.startswith("PP"):
+        return ""
+    if unit.kind is Kind.SECTION and not unit.heading:
+        return ""
+    return label_key(unit.number)
 
 
 def _chunks(unit: Unit, vocabulary: Vocabulary) -> list[Chunk]:
@@ -218,10 +258,25 @@ def similarity(a: Profile, b: Profile) -> float:
     return float(Indel.normalized_similarity(a.words, b.words))
 
 
-def words_similarity(a: Sequence[int], b: Sequence[int]) -> float:
+def words_similarity(a: str, b: str) -> float:
+    """Similarity of two word signatures (see Profile.words)."""
     if not a and not b:
         return 1.0
     return float(Indel.normalized_similarity(a, b))
+
+
+def closest(probe: Profile, others: Sequence[Profile]) -> list[tuple[int, float]]:
+    """(position, similarity) of every unit of `others` against `probe`, best first: one pass of
+    rapidfuzz's C++ scorer, kept for the few units a concordance leaves unpaired."""
+    if not others:
+        return []
+    found = process.extract(
+        probe.words,
+        [other.words for other in others],
+        scorer=Indel.normalized_similarity,
+        limit=None,
+    )
+    return [(k, float(score)) for _, score, k in found]
 
 
 def containment(part: frozenset[Shingle], whole: frozenset[Shingle]) -> float:
@@ -246,21 +301,30 @@ class ShingleIndex:
     def overlaps(self, probe: Profile, *, common: int | None = None) -> Counter[int]:
         """Number of shingles `probe` shares with each indexed unit."""
         limit = self.common if common is None else common
-        counts: Counter[int] = Counter()
-        for shingle in probe.ordered_shingles:
-            posting = self.postings.get(shingle)
-            if posting and len(posting) <= limit:
-                counts.update(posting)
-        return counts
+        get = self.postings.get
+        hits = [
+            posting
+            for shingle in probe.ordered_shingles
+            if (posting := get(shingle)) and len(posting) <= limit
+        ]
+        return Counter(chain.from_iterable(hits))
+
+
+def common_limit(olds: Sequence[Profile], news: Sequence[Profile]) -> int:
+    """How many units a shingle may appear in and still be evidence: a tenth of them, or six."""
+    return max(6, (len(olds) + len(news)) // 10)
 
 
 def candidate_pairs(
-    olds: Sequence[Profile], news: Sequence[Profile], per_unit: int = 6
+    olds: Sequence[Profile],
+    news: Sequence[Profile],
+    old_index: ShingleIndex | None = None,
+    per_unit: int = 6,
 ) -> list[tuple[int, int]]:
     """Pairs (old, new) worth comparing: for each unit, the units of the other draft sharing the
     most wording with it (by Dice coefficient over shingles), in a deterministic order."""
-    common = max(6, (len(olds) + len(news)) // 10)
-    old_index = ShingleIndex(olds, common)
+    if old_index is None:
+        old_index = ShingleIndex(olds, common_limit(olds, news))
     found: set[tuple[int, int]] = set()
     by_old: dict[int, list[tuple[float, int]]] = {}
     for j, probe in enumerate(news):

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mla_diff.errors import InputError, ManifestError
+import tomli_w
+
+from mla_diff.errors import InputError, ManifestError, OutputError
 from mla_diff.model import Draft, Version
 from mla_diff.normalize import decode_text
 from mla_diff.parse import parse_draft
@@ -157,3 +160,129 @@ def read_rules(path: Path) -> str:
         raise InputError(
             "is not UTF-8 text", path=str(path), hint="save the rules file as UTF-8"
         ) from exc
+
+
+def describe_file(path: Path, label: str = "", shown_as: str = "") -> Version:
+    """The Version of a draft file: label, date, source and instrument title from the
+    versions.toml beside it when that manifest lists the file, else the file name. `label`
+    overrides the label; `shown_as` is the path as the user wrote it."""
+    version = Version(label=path.name, path=shown_as or str(path))
+    if (path.parent / MANIFEST).is_file():
+        instrument = load_instrument(path.parent)
+        for listed in instrument.versions:
+            if Path(listed.path).resolve() == path.resolve():
+                version = replace(listed, path=shown_as or str(path), instrument=instrument.title)
+    if label:
+        version = replace(version, label=label)
+    return version
+
+
+# A table header line of TOML: `[[versions]]` opens a version entry, any other header ends one.
+_TABLE_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+_VERSIONS_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*versions[ \t]*\]\][ \t]*(#.*)?$", re.MULTILINE)
+
+
+def append_version(
+    directory: Path, file: str, label: str, date: str, source: str, status: str
+) -> Path:
+    """Add a version to `directory/versions.toml`, creating the manifest when absent.
+
+    The manifest stays oldest first: the entry goes before the first version dated later, else at
+    the end. An entry for the same file is replaced in place (a re-imported draft); another entry
+    with the same label is an error. The rest of the file, comments included, is kept as written.
+    Returns the manifest's path."""
+    manifest = directory / MANIFEST
+    if manifest.is_file():
+        try:
+            text = manifest.read_text(encoding="utf-8")
+            entries = tomllib.loads(text).get("versions", [])
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ManifestError(
+                f"is not valid TOML: {exc}", path=str(manifest), hint="fix the syntax first"
+            ) from exc
+    else:
+        text = tomli_w.dumps({"instrument": directory.name, "title": directory.name})
+        entries = []
+    if not isinstance(entries, list):
+        raise ManifestError(
+            "has a versions key that is not a list of tables",
+            path=str(manifest),
+            hint="use one [[versions]] table per draft",
+        )
+    for entry in entries:
+        if entry.get("label") == label and entry.get("file") != file:
+            raise ManifestError(
+                f"already lists a version labelled {label!r} ({entry.get('file')})",
+                path=str(manifest),
+                hint="choose another label",
+            )
+    fields = {"file": file, "label": label, "date": date, "source": source, "status": status}
+    block = "[[versions]]\n" + tomli_w.dumps({k: v for k, v in fields.items() if v or k == "label"})
+    spans = _version_spans(text)
+    if len(spans) != len(entries):
+        raise ManifestError(
+            "has [[versions]] tables this tool cannot edit safely (inline or nested)",
+            path=str(manifest),
+            hint="add the entry by hand",
+        )
+    same_file = [i for i, entry in enumerate(entries) if entry.get("file") == file]
+    if same_file:
+        start, end = spans[same_file[0]]
+        text = text[:start] + block + ("\n" if end < len(text) else "") + text[end:]
+    else:
+        later = [i for i, e in enumerate(entries) if date and str(e.get("date", "")) > date]
+        if later:
+            start = spans[later[0]][0]
+            text = text[:start] + block + "\n" + text[start:]
+        else:
+            text = text.rstrip("\n") + "\n\n" + block
+    _check_manifest(text, file, manifest)
+    try:
+        manifest.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise OutputError(
+            f"cannot be written ({exc.strerror})", path=str(manifest), hint="check the folder"
+        ) from exc
+    return manifest
+
+
+def _version_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every `[[versions]]` table's text, header to the next table header."""
+    spans: list[tuple[int, int]] = []
+    for match in _VERSIONS_HEADER.finditer(text):
+        following = _TABLE_HEADER.search(text, match.end())
+        spans.append((match.start(), following.start() if following else len(text)))
+    return spans
+
+
+def _check_manifest(text: str, file: str, manifest: Path) -> None:
+    """Refuse to write a manifest that would not read back with the new entry in it."""
+    try:
+        entries = tomllib.loads(text).get("versions", [])
+    except tomllib.TOMLDecodeError as exc:  # pragma: no cover - a bug here, not bad input
+        raise ManifestError(
+            f"would become invalid TOML ({exc})", path=str(manifest), hint="add the entry by hand"
+        ) from exc
+    if sum(1 for entry in entries if entry.get("file") == file) != 1:
+        raise ManifestError(  # pragma: no cover - same
+            "could not be updated safely", path=str(manifest), hint="add the entry by hand"
+        )
+
+
+# A slash between digits is a date ("Version 30/11/2022"); any other slash or backslash in a
+# label would read as a path where labels name files or tags.
+_PATH_IN_LABEL = re.compile(r"\\|(?<!\d)/|/(?!\d)")
+
+
+def check_label(label: str) -> str:
+    """A version label as advocates cite it; refused when empty or when it holds a path."""
+    if not label.strip():
+        raise InputError(
+            "the version label is empty", hint='give one, e.g. --label "Revised draft"'
+        )
+    if _PATH_IN_LABEL.search(label):
+        raise InputError(
+            f"the version label {label!r} contains a path separator",
+            hint="write it without / or \\; a date such as 30/11/2022 is fine",
+        )
+    return label

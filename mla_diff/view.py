@@ -174,6 +174,15 @@ class RowView:
         return excerpt(" ".join(side.unit.text for side in sides))
 
     @property
+    def place(self) -> str:
+        """Where the provision sits: "Part III", or "Part III (old), Part V (new)" after a move."""
+        old = " › ".join(self.old[0].unit.path) if self.old else ""
+        new = " › ".join(self.new[0].unit.path) if self.new else ""
+        if old == new or not (old and new):
+            return old or new
+        return f"{old} (old), {new} (new)"
+
+    @property
     def has_redline(self) -> bool:
         return bool(self.inline)
 
@@ -220,6 +229,16 @@ class ReportView:
     def changes(self) -> tuple[RowView, ...]:
         """Every row a reader must see, in page order: removed, changed, added."""
         return (*self.section("removed"), *self.section("changed"), *self.section("added"))
+
+    @property
+    def glance(self) -> tuple[RowView, ...]:
+        """The changes for a summary: those with critical or high flags first, gravest first,
+        then the others in page order."""
+        grave = {Severity.CRITICAL.value: 0, Severity.HIGH.value: 1}
+        changes = self.changes
+        return tuple(
+            sorted(changes, key=lambda r: (grave.get(r.flag_severity, 2), changes.index(r)))
+        )
 
     @property
     def illustrative(self) -> bool:

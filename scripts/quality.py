@@ -16,7 +16,7 @@ from pathlib import Path
 from mla_diff.align import align_drafts
 from mla_diff.model import Draft, Kind, Match, MatchStatus
 from mla_diff.parse import parse_draft
-from mla_diff.similarity import label_key
+from mla_diff.similarity import Vocabulary, label_key, profile_unit, similarity
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,8 +46,8 @@ class Truth:
 @dataclass(frozen=True)
 class Pair:
     name: str
-    old: Path
-    new: Path
+    old: Path | str  # a file, or the text itself
+    new: Path | str
     truth: tuple[Truth, ...]
     floor: float  # accuracy below which `make quality` fails
     language: str = ""
@@ -115,10 +115,15 @@ def teu_pairs() -> list[Pair]:
         row = _teu_row(o, renumbering.get(n, n) if n else "", status, s)
         v1_to_v3.append(row)
     v3_to_v4 = [_teu_row(*row) for row in _mapping_rows(truth / "TEU_1998_to_2001_mapping.csv")]
+    # The 1992 -> 1997 mapping pairs articles by identifier, also in Titles V and VI, which the
+    # Treaty of Amsterdam replaced wholesale: Maastricht J.7 is paired with Amsterdam J.7 although
+    # its text is, word for word, Amsterdam J.11. The concordance follows the text, so the pairs
+    # through 1992 score about 55%; the wrong rows the texts contradict are marked. Their floor
+    # guards against regressions only.
     return [
-        Pair("TEU 1992 -> 1997", v1, v2, tuple(v1_to_v2), 0.0),
+        Pair("TEU 1992 -> 1997", v1, v2, tuple(v1_to_v2), 0.54),
         Pair("TEU 1997 -> 1999", v2, v3, tuple(v2_to_v3), 1.0),
-        Pair("TEU 1992 -> 1999", v1, v3, tuple(v1_to_v3), 0.0),
+        Pair("TEU 1992 -> 1999", v1, v3, tuple(v1_to_v3), 0.54),
         Pair("TEU 1999 -> 2003", v3, v4, tuple(v3_to_v4), 0.98),
     ]
 
@@ -145,7 +150,12 @@ def ets030_pairs() -> list[Pair]:
                 for a in articles
             )
             years = f"{old.stem.split('_')[-1][:4]} -> {new.stem.split('_')[-1][:4]}"
-            pairs.append(Pair(f"ETS 030 ({language}) {years}", old, new, truth, 0.96, language))
+            # 2011 -> 2012: the truth counts art. 20 changed (similarity 0.999 < its threshold);
+            # its text differs only by the space after list letters ("a) costs" -> "a)costs") and
+            # link markup, like art. 15, which the truth counts unchanged. Layout is not a
+            # modification here, so art. 20 is one wrong row: 96.7%.
+            floor = 1.0 if step == 1 else 0.96
+            pairs.append(Pair(f"ETS 030 ({language}) {years}", old, new, truth, floor, language))
     return pairs
 
 
@@ -232,8 +242,9 @@ def _labels(cell: str) -> tuple[str, ...]:
     return tuple(label_key(_strip_article(part)) for part in cell.split("+") if part.strip())
 
 
-def _parse(path: Path, language: str = "") -> Draft:
-    return parse_draft(path.read_text(encoding="utf-8"), language)
+def _parse(source: Path | str, language: str = "") -> Draft:
+    text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    return parse_draft(text, language)
 
 
 def judge(truth: Truth, rows: Sequence[Match]) -> bool:
@@ -257,9 +268,13 @@ def judge(truth: Truth, rows: Sequence[Match]) -> bool:
     return False
 
 
+CONTRADICTED = "contradicted by the texts"
+
+
 def score(pair: Pair) -> tuple[float, list[str]]:
     old, new = _parse(pair.old, pair.language), _parse(pair.new, pair.language)
     rows = [row for row in align_drafts(old, new) if row.kind in _JUDGED]
+    texts = _Texts(old, new)
     present_old = {label_key(u.number) for u in old.of_kind(*_JUDGED)}
     present_new = {label_key(u.number) for u in new.of_kind(*_JUDGED)}
     errors = []
@@ -272,9 +287,40 @@ def score(pair: Pair) -> tuple[float, list[str]]:
             continue
         judged += 1
         if not judge(truth, rows):
-            errors.append(f"expected {truth.describe()}; got {_found(truth, rows)}")
+            note = texts.contradiction(truth, rows)
+            errors.append(f"expected {truth.describe()}; got {_found(truth, rows)}{note}")
     wrong = sum(1 for error in errors if not error.startswith("not judged"))
     return ((judged - wrong) / judged if judged else 1.0), errors
+
+
+class _Texts:
+    """Similarity of the articles a truth row pairs, to tell a wrong row from a wrong truth."""
+
+    def __init__(self, old: Draft, new: Draft) -> None:
+        vocabulary = Vocabulary()
+        self.old = {label_key(u.number): profile_unit(u, vocabulary) for u in old.articles}
+        self.new = {label_key(u.number): profile_unit(u, vocabulary) for u in new.articles}
+
+    def contradiction(self, truth: Truth, rows: Sequence[Match]) -> str:
+        """ " [contradicted by the texts: ...]" when the truth pairs two articles that share
+        under 30% of their words while the concordance pairs one of them with an article
+        sharing 50% or more; else ""."""
+        if truth.status != "matched" or truth.kind is not Kind.ARTICLE:
+            return ""
+        (o,), (n,) = truth.old, truth.new
+        if o not in self.old or n not in self.new:
+            return ""
+        expected = similarity(self.old[o], self.new[n])
+        for row in rows:
+            if row.status is not MatchStatus.MATCHED:
+                continue
+            a, b = label_key(row.old[0].number), label_key(row.new[0].number)
+            if (a == o or b == n) and expected < 0.3 and row.similarity >= 0.5:
+                return (
+                    f" [{CONTRADICTED}: {o} and {n} share {expected:.0%} of their words, "
+                    f"{a} and {b} {row.similarity:.0%}]"
+                )
+        return ""
 
 
 def _found(truth: Truth, rows: Iterable[Match]) -> str:
@@ -289,8 +335,35 @@ def _found(truth: Truth, rows: Iterable[Match]) -> str:
     return "; ".join(got) or "nothing"
 
 
+def synthetic_pairs() -> list[Pair]:
+    """Corpus articles renumbered, amended, moved, split, merged, deleted and inserted with a
+    fixed seed (scripts/synthetic.py): many phenomena at once, with an exact truth."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from synthetic import synthetic_pair  # noqa: PLC0415
+
+    pairs = []
+    for name, size, seed, options in (
+        ("light: 4% of words, 5 moves", 300, 7, {"rate": 0.04, "moves": 5, "churn": 10}),
+        ("heavy: 30% of words, 15 moves", 280, 3, {"rate": 0.3, "moves": 15, "churn": 20}),
+    ):
+        made = synthetic_pair(size, seed, **options)  # type: ignore[arg-type]
+        truth = tuple(
+            Truth(tuple(map(label_key, old)), tuple(map(label_key, new)), status)
+            for old, new, status in made.truth
+        )
+        pairs.append(Pair(f"synthetic ({name})", made.old, made.new, truth, 0.98, "en"))
+    return pairs
+
+
 def all_pairs() -> list[Pair]:
-    return teu_pairs() + ets030_pairs() + ets112_pairs() + grundgesetz_pairs() + mla_pairs()
+    return (
+        teu_pairs()
+        + ets030_pairs()
+        + ets112_pairs()
+        + grundgesetz_pairs()
+        + mla_pairs()
+        + synthetic_pairs()
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -307,7 +380,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         judged = len(pair.truth) - skipped
         wrong = len(errors) - skipped
         mark = "ok " if accuracy >= pair.floor else "LOW"
+        contradicted = sum(1 for error in errors if CONTRADICTED in error)
         extra = f", {skipped} not judged" if skipped else ""
+        extra += f", {contradicted} of them {CONTRADICTED}" if contradicted else ""
         print(f"{mark} {accuracy:7.1%}  {pair.name:<40} ({judged} rows, {wrong} wrong{extra})")
         for error in errors if args.verbose else errors[:5]:
             print(f"        {error}")

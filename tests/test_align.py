@@ -147,9 +147,15 @@ def test_a_word_punctuation_or_capital_is_a_modification() -> None:
     assert changed.reason.startswith("same number and title, ")
     comma = _only_row(_one_article(COSTS), _one_article(COSTS.replace("costs,", "costs")))
     assert comma.modified
-    assert comma.reason == "same words; punctuation or capitals changed"
+    assert comma.reason == "same words; punctuation changed"
     capital = _only_row(_one_article(COSTS), _one_article(COSTS.replace("Parties", "parties")))
     assert capital.modified
+    assert capital.reason == "same words; capitals changed"
+    agreed = _only_row(
+        _one_article(COSTS.replace("of any costs", "of [any] costs")), _one_article(COSTS)
+    )
+    assert agreed.modified
+    assert agreed.reason == "same words; square brackets removed (text agreed)"
 
 
 def test_a_title_change_alone_is_a_modification() -> None:
@@ -229,3 +235,44 @@ def test_output_does_not_depend_on_hash_seed(tmp_path: Path) -> None:
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] == outputs[2]
     assert b'"moved": true' in outputs[0]
+
+
+def test_preamble_opening_and_closing_formulas_keep_their_roles() -> None:
+    """ "The States Parties..." and "Have agreed as follows:" align by their role, however
+    reworded; preamble paragraphs by their text."""
+    old = parse_draft(
+        "PREAMBLE\n\nThe States Parties to this Convention,\n\n"
+        f"Recalling that {SENTENCES[0].lower()}\n\nHave agreed as follows:\n\n"
+        f"Article 1\n\n{FILLER}\n"
+    )
+    new = parse_draft(
+        "PREAMBLE\n\nThe High Contracting Parties,\n\n"
+        f"Recalling that {SENTENCES[0].lower()}\n\nHave agreed upon the following:\n\n"
+        f"Article 1\n\n{FILLER}\n"
+    )
+    rows = [r for r in align_drafts(old, new) if r.kind is Kind.PREAMBLE]
+    assert [(r.old[0].number, r.new[0].number, r.modified) for r in rows] == [
+        ("intro", "intro", True),
+        ("PP1", "PP1", False),
+        ("formula", "formula", True),
+    ]
+
+
+def test_a_chapter_moved_to_another_part_is_flagged_not_its_articles() -> None:
+    def draft(first: bool) -> Draft:
+        chapter = f"CHAPTER 1\nCOSTS\n\nArticle 3\n\n{COSTS_TEXT}\n\n"
+        return parse_draft(
+            "PART I\nGENERAL\n\n"
+            + (chapter if first else "")
+            + f"Article 1\n\n{FILLER}\n\nPART II\nFINAL\n\n"
+            + (chapter if not first else "")
+            + f"Article 2\n\n{SENTENCES[9]} {SENTENCES[10]} {SENTENCES[11]}\n"
+        )
+
+    rows = align_drafts(draft(True), draft(False))
+    chapter = next(r for r in rows if r.kind is Kind.PART and r.old[0].number == "1")
+    assert chapter.moved
+    assert "moved from PART I to PART II" in chapter.reason
+    article = next(r for r in rows if r.kind is Kind.ARTICLE and r.old[0].number == "3")
+    assert article.status is MatchStatus.MATCHED
+    assert "PART" not in article.reason

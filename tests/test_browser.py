@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_
 from mla_diff.compare import compare_drafts
 from mla_diff.model import Comparison
 from mla_diff.render import render_html
+from mla_diff.reports import build_reports
 from mla_diff.sources import load_instrument, read_draft
 from tests.conftest import MLA
 from tests.report_fixtures import TEST_VERSION, golden_comparison, hostile_comparison
@@ -314,7 +315,8 @@ def test_mla_report_screenshots_and_print(browser: Browser, tmp_path: Path) -> N
     assert watched.requests == [path.as_uri()]
     page = watched.page
     page.screenshot(path=str(ARTIFACTS / "report-2018-2023.png"))
-    page.screenshot(path=str(ARTIFACTS / "report-2018-2023-full.png"), full_page=True)
+    page.locator("#glance").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "report-2018-2023-glance.png"))
     # the first screen tells what was removed, with the amnesty article first among the flags
     first_screen = page.locator("#summary").inner_text()
     assert "Critical" in first_screen
@@ -323,6 +325,23 @@ def test_mla_report_screenshots_and_print(browser: Browser, tmp_path: Path) -> N
     zoomed.screenshot(path=str(ARTIFACTS / "report-2018-2023-zoom200.png"))
     pdf = page.pdf(format="A4")
     (ARTIFACTS / "report-2018-2023.pdf").write_bytes(pdf)
-    assert len(_pdf_text(pdf)) > 2
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) > 2
+    assert _squeeze("Preliminary draft (Nov 2018) → Adopted text") in _squeeze(
+        pages[len(pages) // 2].extract_text()
+    )
     page.emulate_media(media="print")
     page.screenshot(path=str(ARTIFACTS / "report-2018-2023-print.png"))
+
+
+def test_index_pages_load_cleanly(browser: Browser, tmp_path: Path) -> None:
+    from tests.test_render_cli import _instrument  # noqa: PLC0415 - a shared test helper
+
+    out = tmp_path / "reports"
+    build_reports(_instrument(tmp_path), out, TEST_VERSION)
+    for page_path in (out / "index.html", out / "conv" / "index.html"):
+        watched = _open(browser, page_path)
+        assert watched.console == []
+        assert watched.requests == [page_path.as_uri()]
+        links = watched.page.locator("main a")
+        assert links.count() >= 1

@@ -71,6 +71,11 @@ def assert_lossless(comparison: Comparison) -> None:
         if row.edits:
             assert old_text(row.edits) == old_joined
             assert new_text(row.edits) == new_joined
+        old_notes = "\n".join(n for u in old_units for n in u.notes)
+        new_notes = "\n".join(n for u in new_units for n in u.notes)
+        if old_units and new_units and old_notes != new_notes:
+            assert old_text(row.note_edits) == old_notes
+            assert new_text(row.note_edits) == new_notes
         old_paragraphs = [old_text(p.edits) for p in row.paragraphs if p.old_label is not None]
         new_paragraphs = [new_text(p.edits) for p in row.paragraphs if p.new_label is not None]
         assert Counter(old_paragraphs) == Counter(old_joined.split("\n") if old_joined else [])
@@ -164,3 +169,18 @@ def test_real_drafts_are_compared_losslessly(corpus: Path, old: str, new: str) -
     _, new_draft = read_draft(corpus / new)
     for settings in (Settings(), Settings(ignore=frozenset({"whitespace", "punctuation"}))):
         assert_lossless(compare_drafts(old_draft, new_draft, settings))
+
+
+def test_a_note_that_appears_is_shown_and_counts_as_a_change() -> None:
+    old = "Article 35\nExtradition\n\nExtradition shall not be granted for political offences.\n"
+    new = (
+        old
+        + "\nFacilitator's note: The reference to political offences remains under discussion.\n"
+    )
+    comparison = compare_drafts(parse_draft(old), parse_draft(new))
+    (row,) = [r for r in comparison.rows if r.match.new and r.match.new[0].number == "35"]
+    assert row.match.new[0].notes, "the parser keeps the note apart from the text"
+    assert row.match.modified
+    assert "remains under discussion" in new_text(row.note_edits)
+    assert not old_text(row.note_edits)
+    assert_lossless(comparison)

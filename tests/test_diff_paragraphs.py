@@ -1,4 +1,4 @@
-"""paragraphs.py: paragraphs aligned before words, so that a reordered paragraph is a move."""
+"""paragraph_diff.py: paragraphs aligned before words, so that a reordered paragraph is a move."""
 
 from __future__ import annotations
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from mla_diff.compare import compare_drafts
-from mla_diff.model import Comparison
+from mla_diff.model import Comparison, Settings
+from mla_diff.parse import parse_draft
 from mla_diff.render import css_string, render_html
 from mla_diff.sources import read_draft
 from tests.html_text import read_page
@@ -189,7 +190,7 @@ def test_hostile_text_is_escaped_everywhere() -> None:
 
 
 def test_css_string_escapes_everything_but_plain_words() -> None:
-    assert css_string('a "b" </style>') == '"a \\000022b\\000022 \\00003c\\00002fstyle\\00003e"'
+    assert css_string('a "b" </style>') == '"a \\22 b\\22  \\3c \\2f style\\3e "'
 
 
 def test_same_inputs_give_the_same_bytes(golden: Comparison) -> None:
@@ -218,3 +219,16 @@ def test_same_bytes_across_hash_seeds(tmp_path: Path) -> None:
         )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_ignored_changes_are_shown_and_marked_as_ignored() -> None:
+    comparison = compare_drafts(
+        parse_draft("Article 1\n\nStates shall act."),
+        parse_draft("Article 1\n\nstates shall act now."),
+        Settings(ignore=frozenset({"case"})),
+    )
+    page = render_html(comparison, TEST_VERSION)
+    assert (
+        '<del class="ignored"><span class="sr-only">deleted: (ignored) </span>States</del>' in page
+    )
+    assert '<ins><span class="sr-only">inserted: </span> now</ins>' in page

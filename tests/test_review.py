@@ -102,7 +102,7 @@ def test_step_summary_is_appended(drafts: Path) -> None:
     assert _run("compare", "v1.txt", "same.txt", "-o", "r.html", env=env).exit_code == 0
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# Earlier step\n## v1.txt → v2.txt")
-    assert "article-deleted" in text
+    assert "| **critical** | art. 4 → — |" in text
     assert "**Policy failed**: 1 violation(s) of fail-on critical (default)." in text
     assert "## v1.txt → same.txt" in text
     assert "::" not in _run("check", "v1.txt", "v2.txt", env=env).stdout  # no --github

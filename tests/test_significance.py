@@ -10,6 +10,7 @@ from mla_diff.compare import compare_drafts
 from mla_diff.errors import InputError
 from mla_diff.model import Comparison, Settings, Severity
 from mla_diff.parse import parse_draft
+from mla_diff.reports import build_reports
 from mla_diff.rules.rulebook import build_rulebook, compile_phrase
 from mla_diff.significance import RULES
 from mla_diff.sources import read_draft
@@ -152,3 +153,20 @@ def test_teu_renumbering_raises_nothing_above_info(corpus: Path) -> None:
     renumbered = {(f.old, f.new) for f in comparison.flags if f.rule == "renumbered-only"}
     assert ("J.1", "11") in renumbered
     assert ("F.1", "7") in renumbered
+
+
+def test_an_instrument_can_carry_its_own_rules(tmp_path: Path) -> None:
+    folder = tmp_path / "drafts" / "truce-convention"
+    folder.mkdir(parents=True)
+    (folder / "v1.txt").write_text(AMNESTY_OLD, encoding="utf-8")
+    (folder / "v2.txt").write_text(AMNESTY_NEW, encoding="utf-8")
+    (folder / "versions.toml").write_text(
+        'title = "Truce"\n[[versions]]\nfile = "v1.txt"\nlabel = "one"\n'
+        '[[versions]]\nfile = "v2.txt"\nlabel = "two"\n',
+        encoding="utf-8",
+    )
+    (report,) = build_reports(tmp_path / "drafts", tmp_path / "out", "x")
+    assert "watch-term-added" not in report.path.read_text(encoding="utf-8")
+    (folder / "rules.toml").write_text('[en.watch_terms]\ntruce = ["truce"]\n', encoding="utf-8")
+    (report,) = build_reports(tmp_path / "drafts", tmp_path / "out", "x")
+    assert "watch-term-added" in report.path.read_text(encoding="utf-8")

@@ -112,6 +112,10 @@ def test_case(case: Case) -> None:
         assert not [f for f in flags if f.rule == rule], (
             f"{case.name}: {rule} raised\n{_describe(flags)}"
         )
+    for flag in flags:  # every flag explains itself and shows its words
+        assert flag.message, f"{case.name}: {flag.rule} has no message"
+        assert flag.rationale, f"{case.name}: {flag.rule} has no rationale"
+        assert flag.evidence.old or flag.evidence.new, f"{case.name}: {flag.rule} has no evidence"
     unexpected = tuple(
         f
         for f in flags

@@ -14,11 +14,9 @@ from mla_diff.rules.context import (
     Passage,
     Provision,
     make_flag,
-    map_span,
-    normalise_words,
     provision_passages,
-    quote,
 )
+from mla_diff.rules.evidence import map_span, normalise_words, quote
 
 # Brackets that do not mark unagreed text: placeholders, elisions, [sic].
 _NOT_NEGOTIATION = re.compile(
@@ -128,6 +126,12 @@ def _passage_brackets(passage: Passage) -> Iterator[Flag]:
             chosen = [
                 o for o, key in zip(group.options, group.key, strict=True) if key and key in region
             ]
+            if not chosen and region:  # one option kept with its words touched
+                score, best = max(
+                    (_similar(key, region), o)
+                    for o, key in zip(group.options, group.key, strict=True)
+                )
+                chosen = [best] if score >= SIMILAR else []
             if chosen:
                 yield make_flag(
                     "option-selected",

@@ -66,19 +66,23 @@ class Language:
     modals: tuple[Modal, ...]
     modal_fillers: frozenset[str]
     clause_openers: frozenset[str]
+    modal_idioms: tuple[Phrase, ...]
     qualifiers: tuple[Phrase, ...]
     right_holders: tuple[Phrase, ...]
     right_narrowers: tuple[Phrase, ...]
     watch_terms: tuple[Term, ...]
     critical_terms: frozenset[str]
     operative_titles: tuple[Phrase, ...]
+    operative_markers: tuple[Phrase, ...]
     optional_markers: tuple[Phrase, ...]
     crimes: tuple[Term, ...]
     refusal_markers: tuple[Phrase, ...]
     refusal_grounds: tuple[Term, ...]
     definition_verbs: tuple[str, ...]
+    unquoted_definition_verbs: tuple[str, ...]
     article_words: tuple[str, ...]
     paragraph_words: tuple[str, ...]
+    part_words: tuple[str, ...]
     reference_joiners: tuple[str, ...]
     external_markers: tuple[str, ...]
     internal_markers: tuple[str, ...]
@@ -177,6 +181,7 @@ def _language(reader: _Reader, code: str) -> Language:
         code=code,
         modals=reader.modals(key("modals"), False) + reader.modals(key("prohibitions"), True),
         modal_fillers=frozenset(w.lower() for w in reader.strings(key("modal_fillers.words"))),
+        modal_idioms=reader.phrases(key("modal_fillers.idioms")),
         clause_openers=frozenset(
             w.lower() for w in reader.strings(key("modal_fillers.clause_openers"))
         ),
@@ -186,13 +191,16 @@ def _language(reader: _Reader, code: str) -> Language:
         watch_terms=reader.terms(key("watch_terms")),
         critical_terms=frozenset(reader.strings(key("critical_terms.terms"))),
         operative_titles=reader.phrases(key("scope.operative_titles")),
+        operative_markers=reader.phrases(key("scope.operative_markers")),
         optional_markers=reader.phrases(key("scope.optional_markers")),
         crimes=reader.terms(key("scope.crimes")),
         refusal_markers=reader.phrases(key("refusal.markers")),
         refusal_grounds=reader.terms(key("refusal.grounds")),
         definition_verbs=reader.strings(key("definitions.verbs")),
+        unquoted_definition_verbs=reader.strings(key("definitions.unquoted_verbs")),
         article_words=reader.strings(key("references.article")),
         paragraph_words=reader.strings(key("references.paragraph")),
+        part_words=reader.strings(key("references.part")),
         reference_joiners=reader.strings(key("references.joiners")),
         external_markers=reader.strings(key("references.external")),
         internal_markers=reader.strings(key("references.internal")),

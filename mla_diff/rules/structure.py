@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from mla_diff.diff import new_text, old_text
@@ -19,22 +18,11 @@ from mla_diff.model import (
     Unit,
     UnitStatus,
 )
-from mla_diff.rules.context import PROVISION_KINDS, Finding, cite_unit, label_of, make_flag, quote
+from mla_diff.rules.context import PROVISION_KINDS, Finding, cite_unit, label_of, make_flag
+from mla_diff.rules.evidence import editorial_only, quote, strip_label
 from mla_diff.rules.rulebook import Language
 
-_LABEL = re.compile(r"^\s*(\(?\w{1,4}[.)]|\d+(\.\d+)+\.?)\s")
-_NOT_WORDS = re.compile(r"[^\w\[\]]+")
 EXCERPT = 300  # characters of a whole added or deleted provision quoted as evidence
-
-
-def editorial_only(old: str, new: str) -> bool:
-    """Whether two wordings differ only in spacing, case or punctuation (square brackets, which
-    say whether words are agreed, are never mere punctuation)."""
-    return _squashed(old) == _squashed(new)
-
-
-def _squashed(text: str) -> str:
-    return _NOT_WORDS.sub("", text).casefold()
 
 
 def _excerpt(unit: Unit) -> str:
@@ -200,7 +188,7 @@ def _same_words(diff: ParagraphDiff) -> bool:
     if diff.old_label is None or diff.new_label is None:
         return False
     old, new = old_text(diff.edits), new_text(diff.edits)
-    return editorial_only(_LABEL.sub("", old, count=1), _LABEL.sub("", new, count=1))
+    return editorial_only(strip_label(old), strip_label(new))
 
 
 def preamble(rows: Sequence[Row]) -> Iterator[Finding]:

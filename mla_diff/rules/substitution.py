@@ -5,18 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from mla_diff.model import Evidence, Severity
-from mla_diff.rules.context import (
-    Finding,
-    Provision,
-    apply_substitutions,
-    make_flag,
-    normalise_words,
-    quote,
-)
+from mla_diff.rules.context import Finding, Provision, apply_substitutions, make_flag
+from mla_diff.rules.evidence import normalise_words, quote
 from mla_diff.rules.rulebook import Language
 
+SPELLING = 0.85  # letters two spellings of one word share, at least
 MAX_WORDS = 3  # a substitution replaces a short wording; longer rewrites are not substitutions
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -74,10 +70,11 @@ def find_substitutions(
             Finding(
                 make_flag(
                     "global-substitution",
-                    Severity.MEDIUM,
+                    Severity.INFO if spelling_variant(*key) else Severity.MEDIUM,
                     (None, None),
                     f"{quote(hunk.old.strip())} became {quote(hunk.new.strip())} in "
-                    f"{_cite_many(provision, labels)}",
+                    f"{_cite_many(provision, labels)}"
+                    + (" (spelling only)" if spelling_variant(*key) else ""),
                     Evidence(
                         passage.evidence("old", hunk.old_start, hunk.old_end).old,
                         passage.evidence("new", hunk.new_start, hunk.new_end).new,
@@ -91,6 +88,14 @@ def find_substitutions(
             )
         )
     return findings, {position: frozenset(keys) for position, keys in by_position.items()}
+
+
+def spelling_variant(old: str, new: str) -> bool:
+    """Two spellings of one word ("organization" / "organisation", "offence" / "offense"): an
+    editorial change, however often it recurs. A plural is a different word."""
+    if old.rstrip("s") == new.rstrip("s") or " " in old or " " in new:
+        return False
+    return min(len(old), len(new)) >= 5 and SequenceMatcher(None, old, new).ratio() >= SPELLING
 
 
 def _cite_many(provision: Provision, labels: list[str]) -> str:
