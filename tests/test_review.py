@@ -289,3 +289,25 @@ def test_check_applies_the_rules_beside_the_new_draft(drafts: Path) -> None:
     (drafts / "rules.toml").write_text(RELAXED_RULES, encoding="utf-8")
     relaxed = _run("check", "v1.txt", "v2.txt")
     assert relaxed.exit_code == 0, relaxed.output
+
+
+def test_pre_commit_hook_entry_gates_a_staged_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hook's own entry line, run as pre-commit runs it: with the staged files appended."""
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entry = re.search(r"^\s*entry: (.+)$", hooks, re.MULTILINE)
+    assert entry is not None
+    command = shlex.split(entry[1])
+    assert command[0] == "mla-diff"
+    repo = GitRepo(tmp_path / "repo")
+    repo.commit("Draft", {"drafts/mla.txt": V1})
+    monkeypatch.chdir(repo.root)
+    repo.write("drafts/mla.txt", V1.replace("its domestic law", "its law"))
+    repo.git("add", "drafts/mla.txt")
+    assert _run(*command[1:], "drafts/mla.txt").exit_code == 0
+    repo.write("drafts/mla.txt", V2)
+    repo.git("add", "drafts/mla.txt")
+    blocked = _run(*command[1:], "drafts/mla.txt")
+    assert blocked.exit_code == 1
+    assert "critical article-deleted" in blocked.stdout
