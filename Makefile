@@ -43,6 +43,9 @@ lint: install ## ruff, ruff format --check and mypy --strict
 
 check: lint test ## everything CI checks: lint, types and tests
 
+bench-parse: install ## time parse_draft on large and pathological drafts (10,000 articles, 5 MB lines)
+	$(PY) tests/benchmarks/parse_bench.py
+
 parse-fixtures: install ## rewrite tests/fixtures/parse/*.json from the parser; review with git diff
 	MLA_DIFF_REGENERATE=1 $(PY) -m pytest -q tests/test_parse_fixtures.py
 
@@ -70,4 +73,4 @@ clean: ## remove the virtual environment, caches and generated reports
 pdf-libraries: install ## compare PDF text libraries on typeset drafts (recall, articles, furniture, speed)
 	$(PY) -m scripts.pdf_libraries
 
-.PHONY: help install reports review test golden browser lint check quality fix bench bench-install bench-smoke clean parse-fixtures pdf-libraries
+.PHONY: help install reports review test golden browser lint check quality fix bench bench-install bench-smoke bench-parse clean parse-fixtures pdf-libraries

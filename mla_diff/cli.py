@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import json
 import os
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -64,6 +62,7 @@ from mla_diff.render import (
 from mla_diff.reports import build_reports, write_text
 from mla_diff.sources import (
     MANIFEST,
+    RULES_FILE,
     append_version,
     check_label,
     load_instrument,
@@ -323,6 +322,15 @@ def _language(choice: str) -> str:
     return "" if choice == "auto" else choice
 
 
+def _settings_beside(draft: Path, language: str) -> Settings:
+    """Settings for drafts in `draft`'s folder: its rules.toml, if any, over the shipped rules."""
+    settings = Settings(language=language)
+    rules = draft.parent / RULES_FILE
+    if rules.is_file():
+        settings = replace(settings, rules=read_rules(rules), rules_source=str(rules))
+    return settings
+
+
 HISTORY_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
 
 
@@ -420,8 +428,11 @@ def history(
     versions, drafts = [v for v, _ in read], [d for _, d in read]
     steps: list[Comparison] = []
     if fmt == "html" and output is not None and step_reports:
+        first = Path(sources[0])
+        where = first / MANIFEST if first.is_dir() else parse_spec(sources[0]).path
+        settings = _settings_beside(where, _language(language))
         steps = [
-            compare_drafts(drafts[k], drafts[k + 1], Settings(), old_version=a, new_version=b)
+            compare_drafts(drafts[k], drafts[k + 1], settings, old_version=a, new_version=b)
             for k, (a, b) in enumerate(itertools.pairwise(versions))
         ]
     lineage_history = build_history(versions, drafts, reuse_concordances(steps))
@@ -527,9 +538,6 @@ def log(draft: str, fmt: str, language: str) -> None:
         click.echo("")
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
 def _toml_string(text: str) -> str:
     """A TOML basic string (JSON's escapes are a subset of TOML's)."""
     return json.dumps(text, ensure_ascii=False)
@@ -543,7 +551,9 @@ def _toml_string(text: str) -> str:
 @click.option(
     "--label", required=True, help='How advocates cite the version, e.g. "version 30/11/2022".'
 )
-@click.option("--date", "date_text", required=True, help="Date of the version, YYYY-MM-DD.")
+@click.option(
+    "--date", "date_text", required=True, help="Date of the version, YYYY-MM-DD or YYYY-MM."
+)
 @click.option(
     "--drafts",
     "drafts_dir",
@@ -585,16 +595,8 @@ def add(
     DRAFTS/INSTRUMENT/, append it to that folder's versions.toml, and with --commit commit both
     and tag the commit."""
     check_label(label)
-    if not _DATE.match(date_text):
-        raise InputError(f"--date {date_text} is not YYYY-MM-DD", hint="e.g. --date 2022-11-30")
-    try:
-        datetime.date.fromisoformat(date_text)
-    except ValueError as exc:
-        raise InputError(f"--date {date_text} is not a real date", hint="check it") from exc
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", instrument):
-        raise InputError(
-            f"--instrument {instrument} is not a folder name", hint="use letters, digits, - and _"
-        )
+    check_date(date_text)
+    check_instrument(instrument)
     spec = parse_spec(draft)
     data = spec_bytes(spec)
     parsed = parse_draft(load_text(data, str(spec)))
@@ -606,44 +608,36 @@ def add(
             "already exists", path=str(target), hint="choose another --name or remove the file"
         )
     if manifest.is_file():
-        existing = load_instrument(folder)
-        if label in {v.label for v in existing.versions}:
-            raise InputError(
-                f"a version labelled '{label}' exists",
-                path=str(manifest),
-                hint="choose another --label",
-            )
-        last = existing.versions[-1]
-        if last.date and last.date > date_text:
-            raise InputError(
-                f"--date {date_text} is before the last version ({last.label}, {last.date})",
-                path=str(manifest),
-                hint="versions go oldest first: edit versions.toml to insert an older draft",
-            )
-        head = manifest.read_text(encoding="utf-8")
-        head = head if head.endswith("\n") else head + "\n"
-    else:
-        head = (
-            f"instrument = {_toml_string(instrument)}\n"
-            f"title = {_toml_string(title or instrument)}\n"
-        )
+        load_instrument(folder)  # a manifest that does not load is fixed before anything is added
     tag = tag or f"{instrument}-{date_text}"
     if do_commit:  # refuse before writing anything
         check_new_tag(target, tag)
-    entry = [f"file = {_toml_string(target.name)}", f"label = {_toml_string(label)}"]
-    entry.append(f"date = {_toml_string(date_text)}")
-    entry += [f"source = {_toml_string(source)}"] if source else []
-    entry += [f"status = {_toml_string(status)}"] if status else []
-    text = head + "\n[[versions]]\n" + "\n".join(entry) + "\n"
-    folder.mkdir(parents=True, exist_ok=True)
+    new_manifest = not manifest.is_file()
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     except OSError as exc:
         raise OutputError(f"cannot be written ({exc.strerror})", path=str(target)) from exc
-    write_text(manifest, text)
-    count = len(load_instrument(folder).versions)
+    try:
+        if new_manifest:
+            named = (
+                f"instrument = {_toml_string(instrument)}",
+                f"title = {_toml_string(title or instrument)}",
+            )
+            write_text(manifest, "\n".join(named) + "\n")
+        append_version(folder, target.name, label, date_text, source, status)
+    except MlaDiffError:
+        target.unlink()  # leave the folder as it was
+        if new_manifest:
+            manifest.unlink(missing_ok=True)
+        raise
+    listed = [Path(v.path).name for v in load_instrument(folder).versions]
+    position = listed.index(target.name) + 1
     articles = len(parsed.articles)
-    click.echo(f"added {target} as version {count} of {instrument} ({label}, {articles} articles)")
+    click.echo(
+        f"added {target} as version {position} of {len(listed)} of {instrument} "
+        f"({label}, {articles} articles)"
+    )
     if do_commit:
         commit = commit_draft(
             [target, manifest], f"Add {label} ({date_text}) of {instrument}", tag, label
@@ -735,8 +729,9 @@ def check(
         policy = policy or choose_policy(fail_on, config, new.path)
         old_version, old_draft = read_spec(str(old), language=_language(language))
         new_version, new_draft = read_spec(str(new), language=_language(language))
+        settings = _settings_beside(new.path, _language(language))
         comparison = compare_drafts(
-            old_draft, new_draft, Settings(), old_version=old_version, new_version=new_version
+            old_draft, new_draft, settings, old_version=old_version, new_version=new_version
         )
         violations = evaluate(comparison, policy)
         report_to_github(comparison, old, new, github, policy, violations)

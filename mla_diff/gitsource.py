@@ -10,7 +10,6 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 # GitPython refuses to import when no git executable is found; say so at the first git command
@@ -153,12 +152,20 @@ def read_blob(commit: git.Commit, relative: str, shown: str) -> bytes:
     return data
 
 
-@lru_cache(maxsize=256)
+_PARSED: dict[tuple[str, str], Draft] = {}
+_PARSED_LIMIT = 256  # drafts kept; a history of more revisions re-parses the oldest
+
+
 def parse_cached(digest: str, text: str, language: str) -> Draft:
-    """parse_draft, once per distinct text: a history over many revisions re-reads the same
-    text whenever a commit leaves the draft as it was (the digest keeps the cache key short)."""
-    del digest
-    return parse_draft(text, language)
+    """parse_draft, once per content hash: a history over many revisions re-reads the same text
+    whenever a commit leaves the draft as it was, or a revert brings an older text back."""
+    key = (digest, language)
+    draft = _PARSED.get(key)
+    if draft is None:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.pop(next(iter(_PARSED)))
+        draft = _PARSED[key] = parse_draft(text, language)
+    return draft
 
 
 def draft_from_bytes(

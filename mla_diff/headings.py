@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mla_diff.model import Kind
 
@@ -74,16 +74,15 @@ PLACEHOLDER = re.compile(
 
 # Latin ordinals of inserted articles, as in the Rome Statute's "Article 8 bis".
 LATIN_ORDINALS = (
-    r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies)"
+    r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies)"
 )
 _SPELLED_NUMBERS = (
-    r"(?:premier|première|unique|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|"
-    r"noveno|décimo|único|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|ONE|"
-    r"TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE)"
+    r"(?i:premier|première|unique|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|"
+    r"noveno|décimo|único|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 )
 # An article number as written: 52, 8 bis, 8bis, 3a, 12A, 1er, 1.º, 1.1, J.1, K.14, A, IV, premier.
 ARTICLE_NUMBER = (
-    rf"(?:\d{{1,4}}(?:\.\d{{1,3}})*(?:\.?\s?[ºª°]|er(?![\w])|re(?![\w]))?"
+    rf"(?:\d{{1,5}}(?:\.\d{{1,3}})*(?:\.?\s?[ºª°]|er(?![\w])|re(?![\w]))?"
     rf"(?:[a-zA-Z](?![\w]))?(?:[ -]?{LATIN_ORDINALS}(?![\w]))?"
     rf"|[IVXLC]{{1,7}}(?:[ -]?{LATIN_ORDINALS})?(?![\w])"
     rf"|[A-Z](?:\.\d{{1,3}})*(?:[ -]?{LATIN_ORDINALS})?(?![\w])"
@@ -120,7 +119,9 @@ _VERBS = re.compile(
     r"wird|werden|ist|sind|kann|zal|kan|wordt|worden)\b",
     re.IGNORECASE,
 )
-_SEPARATOR = re.compile(r"^\s*(?:[.:\-–—]|\.\s*[-–—])\s*")
+_FOOTNOTE_MARK = re.compile(r"^(?:\*{1,3}|\[\^?\d{1,3}\]|\^\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=\s|$|[.:–—-])")
+_LEADERS = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,}\.?|_{4,})\s*\d{0,4}\s*$")
+_SEPARATOR = re.compile(r"^\s*(?:\.\s*[-–—]|[.:\-–—])\s*")
 # A title read from the next line must not end like a sentence or a clause.
 _CLAUSE_END = re.compile(r"[.;,:]$")
 
@@ -137,6 +138,7 @@ class Heading:
     deleted: str = ""  # a placeholder written on the heading line: "[Deleted]"
     numbers: tuple[str, ...] = ()  # every article a plural placeholder stands for
     roman_only: bool = False  # a bare "IV. Title" container, trusted only with more evidence
+    bracketed: bool = False  # the heading line opens with "[": the whole provision is proposed
 
 
 def title_like(text: str, max_words: int = 16) -> bool:
@@ -210,6 +212,8 @@ class HeadingGrammar:
     def classify(self, line: str, markdown: bool = False) -> Heading | None:
         """The heading `line` would be, or None. Context (what surrounds the line) is judged by
         the caller."""
+        if line.startswith("[") and len(line) > 1:
+            return self._bracketed(line)
         if not line or not line[0].isupper():
             return None
         return (
@@ -219,6 +223,22 @@ class HeadingGrammar:
             or self._annex(line)
             or _preamble(line)
         )
+
+    def _bracketed(self, line: str) -> Heading | None:
+        """A heading in square brackets, as negotiating texts bracket a proposed article:
+        "[Article 13 bis" ... "]" or "[Article 13 bis – Supply chains]"."""
+        inner = line[1:]
+        if inner.endswith("]") and inner.count("[") < inner.count("]"):
+            inner = inner[:-1]
+        if not inner[:1].isupper():
+            return None
+        heading = (
+            self._article_range(inner) or self._article(inner) or self._container(inner, False)
+        )
+        if heading is None or heading.roman_only:
+            return None
+        body_at = heading.body_at + 1 if heading.body_at >= 0 else -1
+        return replace(heading, body_at=body_at, bracketed=True)
 
     def _article(self, line: str) -> Heading | None:
         match = self.article.match(line)
@@ -288,8 +308,14 @@ def _preamble(line: str) -> Heading | None:
 def _read_rest(rest: str, offset: int, container: bool = False) -> tuple[str, int, str] | None:
     """(title, body_at, deleted) for what follows a heading number, or None when the line is
     prose that merely starts with a heading word."""
+    marker = _FOOTNOTE_MARK.match(rest)
+    if marker:
+        # "Article 5*", "Article 5[^1]", "Article 5¹": a footnote marker is not a title.
+        rest, offset = rest[marker.end() :], offset + marker.end()
     if not rest.strip():
         return "", -1, ""
+    if _LEADERS.search(rest):
+        return None  # a table of contents entry: "Article 1 Use of terms ........ 3"
     stripped = rest.strip()
     if PLACEHOLDER.match(stripped.strip(" .:-–—")):
         return "", -1, stripped.strip(" .:-–—")
@@ -350,15 +376,18 @@ LANGUAGE_HINTS: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(the|of|and|shall|which|to|be|any|with)\b"),
 }
 _HEADING_HINTS: dict[str, re.Pattern[str]] = {
-    "es": re.compile(r"^\W*(?:artículo|capítulo|título)\b", re.MULTILINE | re.IGNORECASE),
-    "fr": re.compile(r"^\W*(?:chapitre|titre|article premier)\b", re.MULTILINE | re.IGNORECASE),
+    "es": re.compile(r"^[^\w\n]*(?:artículo|capítulo|título)\b", re.MULTILINE | re.IGNORECASE),
+    "fr": re.compile(
+        r"^[^\w\n]*(?:chapitre|titre|article premier)\b", re.MULTILINE | re.IGNORECASE
+    ),
     "de": re.compile(
-        r"^\W*(?:kapitel|abschnitt|teil|präambel|\w+(?:er|es) (?:abschnitt|teil|titel|kapitel))\b",
+        r"^[^\w\n]*(?:kapitel|abschnitt|teil|präambel|"
+        r"\w+(?:er|es) (?:abschnitt|teil|titel|kapitel))\b",
         re.MULTILINE | re.IGNORECASE,
     ),
-    "nl": re.compile(r"^\W*(?:hoofdstuk|afdeling|artikelen)\b", re.MULTILINE | re.IGNORECASE),
+    "nl": re.compile(r"^[^\w\n]*(?:hoofdstuk|afdeling|artikelen)\b", re.MULTILINE | re.IGNORECASE),
 }
-_ARTIKEL = re.compile(r"^\W*artikel\b", re.MULTILINE | re.IGNORECASE)
+_ARTIKEL = re.compile(r"^[^\w\n]*artikel\b", re.MULTILINE | re.IGNORECASE)
 
 
 def detect_language(text: str) -> str:

@@ -351,7 +351,7 @@ def _reinstated(
         last = builder.last_active()
         if last is None:
             continue
-        score = text_similarity(last[1], unit)
+        score = text_similarity(last[1], unit, REINSTATE_THRESHOLD)
         if score >= REINSTATE_THRESHOLD and (best is None or (score, -position) > best[:2]):
             best = (score, -position, builder, last)
     if best is None:

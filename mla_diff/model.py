@@ -142,7 +142,17 @@ class Unit:
 
     @property
     def key(self) -> str:
-        """A stable id within one draft: "art-52", "pp-3", "annex-i", "part-iv"."""
+        """A stable id within one draft: "art-52", "pp-3", "annex-i", "part-iv", "chapter-ii".
+
+        Containers are named by their heading word, so that Part I and Chapter I differ, and an
+        unnumbered container by its heading ("part-final-clauses")."""
+        if self.kind is Kind.PART:
+            number = self.number.lower()
+            words = [w for w in self.heading.split() if w.isalpha() and w.lower() != number]
+            if self.number and words:
+                return f"{anchor_slug(words[0])}-{anchor_slug(self.number)}"
+            if not self.number and (self.title or self.heading):
+                return f"part-{anchor_slug(self.title or self.heading)[:40].rstrip('-')}"
         return f"{_KIND_PREFIX[self.kind]}-{anchor_slug(self.number)}"
 
     @property

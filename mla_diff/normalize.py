@@ -157,8 +157,11 @@ def _keeps_hyphen(word: str) -> bool:
 _LAST_WORD = re.compile(r"([^\W\d_]+)-$")
 
 
-def join_wrapped(lines: list[str]) -> str:
-    """Join the lines of one paragraph, undoing hyphenation at line ends ("juris-" + "diction")."""
+def join_wrapped(lines: list[str], words: frozenset[str] = frozenset()) -> str:
+    """Join the lines of one paragraph, undoing hyphenation at line ends ("juris-" + "diction").
+
+    `words` (see `hyphenation_words`) are the draft's own spellings: when it writes
+    "decision-making" elsewhere the hyphen stays, when it writes "jurisdiction" it goes."""
     parts: list[str] = []
     for line in lines:
         if not line:
@@ -169,7 +172,7 @@ def join_wrapped(lines: list[str]) -> str:
         previous = parts[-1]
         # Only the tail is searched, so a long line costs no more than a short one.
         hyphen = _LAST_WORD.search(previous[-64:]) if previous.endswith("-") else None
-        if hyphen and line[:1].islower() and not _keeps_hyphen(hyphen[1]):
+        if hyphen and line[:1].isalpha() and _drops_hyphen(hyphen[1], line, words):
             parts[-1] = previous[:-1]
             parts.append(line)
         elif hyphen and line[:1].isalpha():
@@ -178,6 +181,37 @@ def join_wrapped(lines: list[str]) -> str:
             parts.append(" ")
             parts.append(line)
     return "".join(parts)
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _drops_hyphen(before: str, line: str, words: frozenset[str]) -> bool:
+    after = _FIRST_WORD.match(line)
+    if words and after:
+        joined = f"{before}{after[0]}".lower()
+        hyphenated = f"{before}-{after[0]}".lower()
+        if hyphenated in words and joined not in words:
+            return False
+        if joined in words:
+            return True
+    return line[:1].islower() and not _keeps_hyphen(before)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def hyphenation_words(text: str) -> frozenset[str]:
+    """The words and hyphenated compounds a draft writes whole on a line, lower-cased: the evidence
+    `join_wrapped` weighs when a line ends with a hyphen. Empty when no line does."""
+    if not re.search(r"\w-[ \t]*(?:\r\n|\r|\n)", text):
+        return frozenset()
+    found: set[str] = set()
+    for word in _WORD.findall(text):
+        found.add(word.lower())
+        if "-" in word:
+            found.update(part.lower() for part in word.split("-"))
+    return frozenset(found)
 
 
 def collapse_key(line: str) -> str:

@@ -122,7 +122,7 @@ def _container_heading(unit: Unit) -> str:
 
 
 def _soften(word: str) -> str:
-    roman = all(ch in "IVXLC" for ch in word)
+    roman = all(ch in "IVXLC" for ch in word.rstrip(".:"))
     return word.capitalize() if word.isupper() and len(word) > 1 and not roman else word
 
 

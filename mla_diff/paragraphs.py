@@ -19,20 +19,8 @@ _LABEL = re.compile(
     r"|[-–—•·▪◦*])(?=\s|$|(?<=[.)])[\"'])\s*"
 )
 
-# Footnotes and facilitators' notes: kept apart from the text they annotate.
-_NOTE = re.compile(
-    r"^\[?\s*(?:(?:co-?)?facilitators?'?s?|chair(?:person|man)?'?s?|secretariat'?s?|editor'?s?|"
-    r"explanatory|drafting|translator'?s?)\s+notes?\b[^:\]\n]{0,60}:"
-    r"|^\[?\s*(?:notes?|footnotes?|n\.b\.|nb|nota|note du (?:facilitateur|président|secrétariat)|"
-    r"fu(?:ß|ss)noten?|anmerkung|voetnoot|opmerking)\b[^:\]\n]{0,40}:"
-    r"|^\[\^[^\]\s]{1,20}\]:"
-    r"|^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s"
-    r"|^\d{1,3}/\s",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"[.:;!?][\"')\]]*$")
 _TERMINAL = re.compile(r"[.!?][\"')\]]*$")
-_FOOTNOTE_REF = re.compile(r"^\[\^?\d{1,3}\]$")
 
 
 @dataclass(frozen=True)
@@ -55,38 +43,6 @@ class ParagraphLines:
     depth: int = 0
     role: str = "text"
     after_list: bool = field(default=False, repr=False)
-
-
-def separate_notes(body: list[BodyLine]) -> tuple[list[BodyLine], list[list[str]]]:
-    """The body without its notes, and each note's lines. A note runs to the next blank line, or
-    to its closing bracket when it opened with one."""
-    kept: list[BodyLine] = []
-    notes: list[list[str]] = []
-    open_bracket = False
-    in_note = False
-    for line in body:
-        if in_note and line.text and _NOTE.match(line.text):
-            in_note = open_bracket = False
-        if in_note:
-            if not line.text and not line.soft:
-                in_note = open_bracket = False
-            elif line.text:
-                notes[-1].append(line.text)
-                if open_bracket and _closes(notes[-1]):
-                    in_note = open_bracket = False
-                continue
-        if line.text and _NOTE.match(line.text):
-            notes.append([line.text])
-            open_bracket = line.text.startswith("[") and not line.text.startswith("[^")
-            in_note = not (open_bracket and _closes(notes[-1]))
-            continue
-        kept.append(line)
-    return kept, notes
-
-
-def _closes(lines: list[str]) -> bool:
-    text = " ".join(lines)
-    return text.count("]") >= text.count("[")
 
 
 def split_inline_paragraphs(text: str) -> list[str]:
@@ -290,28 +246,3 @@ def _next_letter(letter: str) -> str:
     if ch in "zZ":
         return ("a" if ch == "z" else "A") * (len(letter) + 1)
     return chr(ord(ch) + 1) * len(letter)
-
-
-_BRACKET = re.compile(r"[\[\]]")
-
-
-def find_brackets(text: str) -> list[str]:
-    """Outermost square-bracketed spans, nesting allowed; an unclosed bracket runs to the end.
-    Footnote references ("[1]", "[^2]") are not brackets of the negotiation."""
-    spans: list[str] = []
-    depth = 0
-    start = 0
-    for match in _BRACKET.finditer(text):
-        if match[0] == "[":
-            if depth == 0:
-                start = match.start()
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
-                span = text[start : match.end()]
-                if not _FOOTNOTE_REF.match(span):
-                    spans.append(span)
-    if depth:
-        spans.append(text[start:])
-    return spans

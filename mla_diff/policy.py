@@ -17,6 +17,7 @@ from typing import Any
 
 from mla_diff.errors import InputError
 from mla_diff.model import Comparison, Flag, Kind, MatchStatus, Severity, UnitStatus
+from mla_diff.significance import RULES
 
 DELETED = "deleted"
 DEFAULT_GATES = (Severity.CRITICAL.value,)
@@ -24,6 +25,7 @@ CONFIG_FILES = ("mla-diff.toml", "pyproject.toml")
 _KEYS = {"fail-on"}
 _GATE = re.compile(r"^[a-z][a-z0-9-]*$")
 _SEVERITIES = {severity.value for severity in Severity}
+KNOWN_GATES = frozenset({*_SEVERITIES, DELETED, *RULES})
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,12 @@ def parse_gates(values: Iterable[str], origin: str) -> tuple[str, ...]:
             gate = word.strip().lower()
             if not gate:
                 continue
-            if not _GATE.match(gate):
+            if not _GATE.match(gate) or gate not in KNOWN_GATES:
                 raise InputError(
                     f"'{word.strip()}' is not a gate",
                     path=origin,
-                    hint="use critical, high, medium, low, info, deleted or a flag rule name",
+                    hint="use critical, high, medium, low, info, deleted or a flag rule name "
+                    "such as article-deleted or obligation-weakened",
                 )
             if gate not in gates:
                 gates.append(gate)

@@ -46,31 +46,36 @@ PREAMBLE_OPENERS = (
     "Besorgt|Bekräftigend|In Bekräftigung|Geleitet|"
     # Dutch
     "Overwegende|Overtuigd|Gelet op|In aanmerking nemende|Erkennende|Vastbesloten|Verlangende|"
-    "Wensende|Indachtig|Bezorgd|Herinnerend aan|Bevestigend|Zich bewust"
+    "Wensende|Indachtig|Bezorgd|Herinnerend aan|Bevestigend|Zich bewust|"
+    # Recitals of acts and agreements
+    "Whereas|Considérant que|Vu|Visto|Gestützt auf"
 )
 
 # "Have agreed as follows:" and its translations close the preamble.
 AGREED_FORMULA = re.compile(
-    r"((?:have|hereby) agreed(?: as follows| upon the following)?|"
-    r"(?:sont|ont) convenu?s? (?:de ce qui suit|des dispositions suivantes)|"
-    r"han convenido(?: (?:en )?lo siguiente)?|convienen en lo siguiente|"
+    r"((?:have|hereby) agreed(?: as follows| upon the following| on the following)?|"
+    r"agree as follows|have adopted this|"
+    r"(?:sont|ont) convenu(?:e?s)? (?:de ce qui suit|des dispositions suivantes)|"
+    r"han (?:convenido|acordado)(?: (?:en )?lo siguiente)?|convienen en lo siguiente|"
     r"(?:haben|sind) (?:folgendes|wie folgt) (?:vereinbart|übereingekommen)|"
-    r"(?:zijn|komen) (?:als volgt|het volgende) overeen(?:gekomen)?)",
+    r"(?:zijn|komen) (?:als volgt|het volgende) overeen(?:gekomen)?|zijn overeengekomen als volgt)",
     re.IGNORECASE,
 )
 
-
-_OPENER = re.compile(rf"^(?:{PREAMBLE_OPENERS})\b")
+# Preambles in capitals ("CONSIDERING that...", "RECALLING") open their paragraphs the same way.
+_OPENERS = f"{PREAMBLE_OPENERS}|{PREAMBLE_OPENERS.upper()}"
+_OPENER = re.compile(rf"^(?:{_OPENERS})\b")
 _AGREED_CAPITALISED = (
-    r"Have agreed|HAVE AGREED|Hereby agree|HEREBY AGREE|Sont convenus|SONT CONVENUS|Ont convenu|"
-    r"Han convenido|HAN CONVENIDO|Convienen|CONVIENEN|Haben folgendes|HABEN FOLGENDES|"
-    r"Sind wie folgt|Sind übereingekommen|Zijn als volgt|Zijn het volgende|ZIJN ALS VOLGT|"
-    r"Komen als volgt"
+    r"Have agreed|HAVE AGREED|Hereby agree|HEREBY AGREE|Agree as follows|AGREE AS FOLLOWS|"
+    r"Have adopted|HAVE ADOPTED|Sont convenu|SONT CONVENU|Ont convenu|ONT CONVENU|"
+    r"Han convenido|HAN CONVENIDO|Han acordado|HAN ACORDADO|Convienen|CONVIENEN|"
+    r"Haben [Ff]olgendes|HABEN FOLGENDES|Sind wie folgt|Sind übereingekommen|SIND WIE FOLGT|"
+    r"Zijn als volgt|Zijn het volgende|Zijn overeengekomen|ZIJN ALS VOLGT|Komen als volgt"
 )
 # Where a run-on preamble turns to its next paragraph: "...its Members; Believing that...", also
 # when conversion lost the space ("hereto,Considering", "; andConsidering").
 _BOUNDARY = re.compile(
-    rf"(?<=[;,:])\s*(?:(?:and|et|y|und|en|e)\s*)?(?=(?:{PREAMBLE_OPENERS}|{_AGREED_CAPITALISED})\b)"
+    rf"(?<=[;,:])\s*(?:(?:and|et|y|und|en|e)\s*)?(?=(?:{_OPENERS}|{_AGREED_CAPITALISED})\b)"
 )
 _ENDS_CLAUSE = re.compile(r"[,;:.][\"')\]*_]*\s*$")
 

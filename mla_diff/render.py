@@ -14,7 +14,7 @@ from markupsafe import Markup
 from mla_diff.history import History, TermHit
 from mla_diff.jsonreport import TOOL_NAME, comparison_json, load_schema, render_json
 from mla_diff.markdown import MARKDOWN_LIMIT, fit_markdown, md_runs, md_text
-from mla_diff.model import Comparison, Severity
+from mla_diff.model import Comparison, Severity, Unit
 from mla_diff.terminal import render_text
 from mla_diff.view import STATUS_LABELS, ReportView, anchor_key, build_view, row_status, summarize
 
@@ -172,6 +172,23 @@ def view_of(comparison: Comparison, instrument: str = "") -> ReportView:
     return build_view(comparison, instrument)
 
 
+def _history_assets(title: str) -> PageAssets:
+    """The report's style plus the timeline's, and a policy allowing only that style."""
+    style = _ENV.get_template("report.css").render(print_header=title)
+    style += _ENV.get_template("history.css").render()
+    policy = (
+        "default-src 'none'; "
+        f"style-src {_source_hash(style)}; "
+        "script-src 'none'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    return PageAssets(Markup(style), Markup(""), policy)
+
+
+def history_anchor(unit: Unit, side: str) -> str:
+    """The id of a unit in a pair report ("new-art-52", "old-pp-3"), for links from a history."""
+    return f"{side}-{anchor_key(unit)}"
+
+
 def render_history(
     history: History,
     tool_version: str,
@@ -187,33 +204,34 @@ def render_history(
     hrefs = list(step_hrefs) or [None] * (len(history.versions) - 1)
     rows = []
     for lineage in history.lineages:
-        cells = []
         present = [unit for unit in lineage.units if unit is not None]
         first, last = present[0], present[-1]
         label = first.citation
         if last.number != first.number:
             label = f"{label} → {last.number}"
+        cells = []
         for index, unit in enumerate(lineage.units):
             # Everything in the first version is introduced there: marking it would be noise.
             steps = lineage.events_at(index) if index else ()
             href = hrefs[index - 1] if index else None
+            previous = lineage.units[index - 1] if index else None
             if href and unit is not None:
-                href = f"{href}#new-{anchor_key(unit)}"
-            elif href and steps:
-                previous = lineage.units[index - 1]
-                href = f"{href}#old-{anchor_key(previous)}" if previous is not None else href
-            elif unit is None:
+                href = f"{href}#{history_anchor(unit, 'new')}"
+            elif href and steps and previous is not None:
+                href = f"{href}#{history_anchor(previous, 'old')}"
+            elif not steps:
                 href = None
             cells.append({"unit": unit, "steps": steps, "href": href})
         rows.append({"lineage": lineage, "label": label, "cells": cells})
-    template = _ENV.get_template("history.html")
-    return template.render(
-        print_header=f"{title or 'History'} · unofficial comparison",
+    heading = title or "History of every provision"
+    return _ENV.get_template("history.html").render(
         h=history,
-        title=title or "History of every provision",
+        title=heading,
         rows=rows,
         terms=list(terms),
         hits=list(hits),
+        illustrative=any(version.illustrative for version in history.versions),
+        assets=_history_assets(f"{heading} · unofficial history"),
         tool=TOOL_NAME,
         tool_version=tool_version,
     )

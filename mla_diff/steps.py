@@ -12,10 +12,14 @@ from mla_diff.model import Kind, Match, MatchStatus, Unit, UnitStatus
 TRACKED_KINDS = (Kind.PREAMBLE, Kind.ARTICLE, Kind.ANNEX, Kind.SECTION)
 
 
-def text_similarity(a: Unit, b: Unit) -> float:
+def text_similarity(a: Unit, b: Unit, floor: float = 0.0) -> float:
     """Word-level similarity of two units' title and text, 0..1: which part of a split keeps the
-    lineage, and whether an article added back is one deleted before."""
-    return SequenceMatcher(None, a.body.split(), b.body.split(), autojunk=False).ratio()
+    lineage, and whether an article added back is one deleted before. Below `floor` the answer
+    is 0.0, found from cheap upper bounds without the full comparison."""
+    matcher = SequenceMatcher(None, a.body.split(), b.body.split(), autojunk=False)
+    if floor and (matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor):
+        return 0.0
+    return matcher.ratio()
 
 
 def pair_placeholders(matches: list[Match]) -> list[Match]:

@@ -18,6 +18,7 @@ LAYERS: dict[str, int] = {
     "headings": 1,
     "furniture": 1,
     "paragraphs": 1,
+    "notes": 1,
     "preamble": 1,
     "parse": 2,
     "similarity": 1,

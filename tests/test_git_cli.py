@@ -155,7 +155,7 @@ def test_add_copies_updates_the_manifest_commits_and_tags(repo: GitRepo, tmp_pat
         "--commit",
     )
     assert result.exit_code == 0, result.output
-    assert "as version 3 of mla-convention" in result.stdout
+    assert "as version 3 of 3 of mla-convention" in result.stdout
     added = repo.root / "drafts" / "mla-convention" / "march.txt"
     assert added.read_text(encoding="utf-8") == V3
     manifest = (repo.root / "drafts" / "mla-convention" / "versions.toml").read_text()
@@ -194,12 +194,13 @@ def test_add_from_a_revision_into_a_new_instrument(repo: GitRepo) -> None:
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--date", "2020-13-01"], "is not a real date"),
-        (["--date", "1.3.2020"], "is not YYYY-MM-DD"),
-        (["--date", "2017-01-01"], "is before the last version"),
+        (["--date", "2020-13-01"], "date '2020-13-01' is not a calendar date"),
+        (["--date", "1.3.2020"], "date '1.3.2020' is not a calendar date"),
+        (["--instrument", "../x", "--date", "2020-03-01"], "cannot be a folder name"),
+        (["--date", "2020-03-01", "--label", "a/b"], "contains a path separator"),
         (
             ["--date", "2020-03-01", "--label", "Draft 2018-11"],
-            "a version labelled 'Draft 2018-11' exists",
+            "already lists a version labelled 'Draft 2018-11'",
         ),
         (["--date", "2020-03-01", "--name", "v1.txt"], "already exists"),
         (
@@ -213,12 +214,24 @@ def test_add_refuses_before_writing(repo: GitRepo, extra: list[str], message: st
     before = sorted(p.name for p in folder.iterdir())
     manifest = (folder / "versions.toml").read_text(encoding="utf-8")
     label = [] if "--label" in extra else ["--label", "March"]
-    result = _run("add", "drafts/convention.txt", "--instrument", "mla", *label, *extra)
+    instrument = [] if "--instrument" in extra else ["--instrument", "mla"]
+    result = _run("add", "drafts/convention.txt", *instrument, *label, *extra)
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert message in line
     assert sorted(p.name for p in folder.iterdir()) == before
     assert (folder / "versions.toml").read_text(encoding="utf-8") == manifest
+
+
+def test_add_puts_an_older_draft_in_date_order(repo: GitRepo) -> None:
+    folder = manifest_folder(repo.root / "drafts" / "mla", [V1, V2])
+    result = _run(
+        "add", "drafts/convention.txt", "--instrument", "mla", "--label", "Jan", "--date", "2019-01"
+    )
+    assert result.exit_code == 0, result.output
+    assert "as version 2 of 3 of mla" in result.stdout
+    versions = json.loads(_run("history", str(folder), "--format", "json").stdout)["versions"]
+    assert versions == ["Draft 2018-11", "Jan", "Draft 2019-11"]
 
 
 def _driver(repo: GitRepo) -> None:

@@ -153,3 +153,13 @@ def test_baseline_is_the_file_at_base_or_before_a_rename_or_the_previous_version
 def test_a_repository_without_commits_has_no_baseline(tmp_path: Path) -> None:
     repo = GitRepo(tmp_path / "fresh")
     assert find_baseline(repo.write("drafts/x.txt", V1), "HEAD") is None
+
+
+def test_identical_texts_are_parsed_once(tmp_path: Path) -> None:
+    repo = drafts_repository(tmp_path / "repo")
+    convention = repo.root / "drafts" / "convention.txt"
+    revisions = file_revisions(convention)
+    read = read_revisions(convention, tuple(reversed(revisions)))
+    revised, renamed = read[1][1], read[2][1]  # the rename commit left the text as it was
+    assert revised is renamed
+    assert read[0][1] is not revised

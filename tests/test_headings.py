@@ -43,6 +43,9 @@ GRAMMAR = HeadingGrammar(LANGUAGES)
         ("Artikel 12a", "12a", ""),
         ("ARTIKEL 5", "5", ""),
         ("Article  15", "15", ""),
+        ("ARTICLE 8 BIS", "8 BIS", ""),
+        ("Artículo 1°.- Objeto", "1°", "Objeto"),
+        ("ARTICLE I — CESSATION OF HOSTILITIES", "I", "CESSATION OF HOSTILITIES"),
     ],
 )
 def test_article_headings(line: str, number: str, title: str) -> None:
@@ -202,3 +205,24 @@ def test_a_language_restricts_the_heading_words() -> None:
 )
 def test_detect_language(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+def test_bracketed_headings_and_footnote_markers() -> None:
+    proposed = GRAMMAR.classify("[Article 13 bis – Supply chains]")
+    assert proposed is not None
+    assert (proposed.number, proposed.title, proposed.bracketed) == (
+        "13 bis",
+        "Supply chains",
+        True,
+    )
+    assert GRAMMAR.classify("[Article 14 of the Convention applies.]") is None
+    assert GRAMMAR.classify("[Deleted]") is None
+    for line in ("Article 5*", "Article 5[^1]", "Article 5¹"):
+        heading = GRAMMAR.classify(line)
+        assert heading is not None
+        assert (heading.number, heading.title) == ("5", "")
+
+
+def test_table_of_contents_entries_are_not_headings() -> None:
+    assert GRAMMAR.classify("Article 1 Use of terms ............ 3") is None
+    assert GRAMMAR.classify("Article 2. Scope . . . . 4") is None

@@ -11,7 +11,7 @@ from mla_diff.compare import compare_drafts
 from mla_diff.history import Event, History, Lineage, build_history, reuse_concordances
 from mla_diff.model import Draft, Kind, Match, MatchStatus, Version
 from mla_diff.parse import parse_draft
-from mla_diff.steps import count_changes
+from mla_diff.steps import count_changes, text_similarity
 from mla_diff.terms import find_terms, term_pattern
 from mla_diff.timeline import history_json, render_terms_text, render_timeline_text
 from tests.drafting import (
@@ -294,3 +294,11 @@ def test_an_identical_copy_needs_no_alignment() -> None:
     history = build_history([Version(label="a"), Version(label="b")], drafts, refuse)
     assert all(not lineage.events_at(1) for lineage in history.lineages)
     assert all(lineage.number(0) == lineage.number(1) for lineage in history.lineages)
+
+
+def test_similarity_floor_gives_zero_below_it_and_the_ratio_above() -> None:
+    draft = parse_draft(V1, "en")
+    amnesty, entry = draft.articles[3], draft.articles[4]
+    assert text_similarity(amnesty, entry, 0.9) == 0.0
+    assert text_similarity(amnesty, amnesty, 0.9) == 1.0
+    assert 0.0 < text_similarity(amnesty, entry) < 0.5

@@ -71,7 +71,7 @@ def test_html_timeline_links_each_step_to_its_comparison(folder: Path, tmp_path:
     ]
     assert 'href="compare-draft-2018-11__draft-2019-11.html#old-art-4"' in html
     assert 'href="compare-draft-2019-11__draft-2020-11.html#new-art-5"' in html
-    assert '<section class="provision" id="L-2018-11-01-art-4">' in html
+    assert '<section class="lineage" id="L-2018-11-01-art-4">' in html
     assert "MLA Convention" in html
     assert html.count("Each State Party may grant pardon, amnesty") == 2  # its two versions
     assert '<h2 id="terms">Terms</h2>' in html

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from mla_diff.errors import InputError
-from mla_diff.normalize import clean_line, decode_text, join_wrapped, split_lines
+from mla_diff.normalize import (
+    clean_line,
+    decode_text,
+    hyphenation_words,
+    join_wrapped,
+    split_lines,
+)
 
 
 def test_split_lines_keeps_offsets_true_for_crlf_cr_and_lf() -> None:
@@ -63,3 +69,14 @@ def test_decode_text_uses_the_bom_then_utf8_then_cp1252() -> None:
 def test_decode_text_refuses_binary_input() -> None:
     with pytest.raises(InputError, match="binary"):
         decode_text(b"%PDF-1.7\x00\x01", "draft.pdf")
+
+
+def test_the_drafts_own_spellings_decide_a_line_end_hyphen() -> None:
+    words = hyphenation_words(
+        "decision-making and jurisdiction; twenty-six States.\n"
+        "the decision-\nmaking of the juris-\n"
+    )
+    assert join_wrapped(["the decision-", "making process"], words) == "the decision-making process"
+    assert join_wrapped(["within the juris-", "diction"], words) == "within the jurisdiction"
+    assert join_wrapped(["twenty-", "six States"], words) == "twenty-six States"
+    assert hyphenation_words("no hyphen at a line end-\n"[:-2]) == frozenset()

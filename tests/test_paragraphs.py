@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from mla_diff.paragraphs import (
-    BodyLine,
-    find_brackets,
-    group_paragraphs,
-    separate_notes,
-    split_inline_paragraphs,
-)
+from mla_diff.paragraphs import BodyLine, group_paragraphs, split_inline_paragraphs
 
 
 def _shape(text: str, wrap: int = 0) -> list[tuple[str, int, str]]:
@@ -87,40 +81,3 @@ def test_inline_paragraphs_split_only_in_sequence() -> None:
     assert split_inline_paragraphs("in the following: (a) and (b) of article 3") == [
         "in the following: (a) and (b) of article 3"
     ]
-
-
-def test_notes_are_kept_apart() -> None:
-    body = [
-        BodyLine("1. Text [shall] apply.", 1),
-        BodyLine("[Facilitator's note: several delegations", 2),
-        BodyLine("asked for this.]", 3),
-        BodyLine("2. More text.", 4),
-        BodyLine("", 5),
-        BodyLine("Footnote 1: a source.", 6),
-        BodyLine("[^2]: another source.", 7),
-        BodyLine("", 8),
-        BodyLine("Note that this is text.", 9),
-    ]
-    kept, notes = separate_notes(body)
-    assert [line.text for line in kept] == [
-        "1. Text [shall] apply.",
-        "2. More text.",
-        "",
-        "",
-        "Note that this is text.",
-    ]
-    assert notes == [
-        ["[Facilitator's note: several delegations", "asked for this.]"],
-        ["Footnote 1: a source."],
-        ["[^2]: another source."],
-    ]
-
-
-def test_find_brackets() -> None:
-    assert find_brackets("[shall][should] take [Option 1: [a] b] and [^1] or [2]") == [
-        "[shall]",
-        "[should]",
-        "[Option 1: [a] b]",
-    ]
-    assert find_brackets("an [unclosed bracket") == ["[unclosed bracket"]
-    assert find_brackets("no ] opening") == []

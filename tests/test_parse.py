@@ -229,3 +229,13 @@ def test_language_is_detected_or_forced() -> None:
     assert not forced.articles
     with pytest.raises(InputError, match="unknown language 'xx'"):
         parse_draft(text, "xx")
+
+
+def test_roman_article_numbers_are_ordered_as_numbers() -> None:
+    labels = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "IX"]
+    draft = parse_draft("\n\n".join(f"ARTICLE {label}\n\nText." for label in labels))
+    assert [u.number for u in draft.articles] == labels
+    assert draft.warnings == (
+        "line 41: article IX follows article X",
+        "article IX appears 2 times (lines 33, 41)",
+    )

@@ -33,6 +33,8 @@ def test_gates_split_on_commas_lowercase_and_deduplicate() -> None:
         "deleted",
         "obligation-weakened",
     )
+    with pytest.raises(InputError, match="'obligation-weaken' is not a gate"):
+        parse_gates(["obligation-weaken"], "--fail-on")  # a typo would never fire
     with pytest.raises(InputError, match="'no way' is not a gate"):
         parse_gates(["no way"], "--fail-on")
     with pytest.raises(InputError, match="names no gate"):

@@ -89,3 +89,21 @@ def test_where_an_unannounced_preamble_starts() -> None:
         )
         == 2
     )
+
+
+def test_capitals_and_other_formulas() -> None:
+    text = "THE HIGH CONTRACTING PARTIES, CONSIDERING that x; RECALLING y, HAVE AGREED AS FOLLOWS:"
+    assert _split(text) == [
+        "THE HIGH CONTRACTING PARTIES,",
+        "CONSIDERING that x;",
+        "RECALLING y,",
+        "HAVE AGREED AS FOLLOWS:",
+    ]
+    for formula in (
+        "Sont convenues de ce qui suit :",
+        "Han acordado lo siguiente:",
+        "haben Folgendes vereinbart:",
+        "Zijn overeengekomen als volgt:",
+        "Have adopted this Regulation:",
+    ):
+        assert name_preamble_units(["Recalling x,", formula]) == ["PP1", "formula"]

@@ -18,6 +18,10 @@ from mla_diff.github import Annotation
 from tests.conftest import MLA
 from tests.drafting import V1, V2, V3, GitRepo, manifest_folder
 
+# Rules of a group that does not watch pardon, amnesty and commutation: deleting the article
+# that mentions them is then a medium flag, not a critical one.
+RELAXED_RULES = "[en.watch_terms]\namnesty = []\npardon = []\ncommutation = []\n"
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "review-drafts.sh"
 
@@ -110,12 +114,15 @@ def test_annotations_point_at_the_draft_lines(drafts: Path) -> None:
     notes = [line for line in result.stdout.splitlines() if line.startswith("::")]
     article_4 = V1.splitlines().index("Article 4") + 1
     article_2 = V2.splitlines().index("Article 2") + 1
-    assert notes[0] == (
+    assert notes[0].startswith(
         f"::error file=v1.txt,line={article_4},endLine={article_4 + 3},"  # heading to text
-        "title=article-deleted (critical)::Art. 4 (Pardon, amnesty, commutation) was deleted; "
-        "it mentioned 'amnesty', 'commutation', 'pardon'"
+        "title=article-deleted (critical)::Art. 4 (Pardon, amnesty, commutation) was "
     )
-    assert any(note.startswith(f"::warning file=v2.txt,line={article_2},") for note in notes)
+    assert "amnesty" in notes[0].partition("was ")[2]
+    (added,) = [note for note in notes if "title=article-added" in note]
+    assert added.startswith(f"::warning file=v2.txt,line={article_2},")
+    assert not [note for note in notes[1:] if note.startswith("::error ")]  # pass the policy
+    assert next(n for n in notes if "(info)::" in n).startswith("::notice ")
     assert "GITHUB_STEP_SUMMARY is not set" in result.stderr
     plain = _run("compare", "v1.txt", "v2.txt", "-o", "r.html", "--github")
     assert plain.stdout.startswith(f"::warning file=v1.txt,line={article_4},")  # no policy: warn
@@ -195,7 +202,10 @@ def test_script_passes_a_branch_with_a_benign_change(branch: GitRepo, tmp_path: 
     assert "Reviewing 1 changed draft(s) against main" in done.stdout
     assert "drafts/mla-convention/v2.txt: passes" in done.stdout
     assert (branch.root / "out" / "drafts-mla-convention-v2.html").is_file()
-    assert "**Policy passed**" in summary.read_text(encoding="utf-8")
+    written = summary.read_text(encoding="utf-8")
+    assert "**Policy passed**" in written
+    head = branch.git("rev-parse", "HEAD").strip()
+    assert head[:12] in written  # the summary records the commit compared
 
 
 def test_script_fails_a_branch_that_deletes_the_amnesty_article(
@@ -271,3 +281,33 @@ def test_script_passes_a_branch_that_rewords_an_illustrative_draft(tmp_path: Pat
     assert (
         repo.root / "out" / "drafts-mla-convention-2022-11-30-version-30-11-2022.html"
     ).is_file()
+
+
+def test_check_applies_the_rules_beside_the_new_draft(drafts: Path) -> None:
+    """A rules.toml beside the drafts changes what is flagged, hence what the policy sees."""
+    assert _run("check", "v1.txt", "v2.txt").exit_code == 1
+    (drafts / "rules.toml").write_text(RELAXED_RULES, encoding="utf-8")
+    relaxed = _run("check", "v1.txt", "v2.txt")
+    assert relaxed.exit_code == 0, relaxed.output
+
+
+def test_pre_commit_hook_entry_gates_a_staged_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hook's own entry line, run as pre-commit runs it: with the staged files appended."""
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entry = re.search(r"^\s*entry: (.+)$", hooks, re.MULTILINE)
+    assert entry is not None
+    command = shlex.split(entry[1])
+    assert command[0] == "mla-diff"
+    repo = GitRepo(tmp_path / "repo")
+    repo.commit("Draft", {"drafts/mla.txt": V1})
+    monkeypatch.chdir(repo.root)
+    repo.write("drafts/mla.txt", V1.replace("its domestic law", "its law"))
+    repo.git("add", "drafts/mla.txt")
+    assert _run(*command[1:], "drafts/mla.txt").exit_code == 0
+    repo.write("drafts/mla.txt", V2)
+    repo.git("add", "drafts/mla.txt")
+    blocked = _run(*command[1:], "drafts/mla.txt")
+    assert blocked.exit_code == 1
+    assert "critical article-deleted" in blocked.stdout

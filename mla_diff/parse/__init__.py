@@ -6,12 +6,14 @@ articles) and `units` (titles, paragraphs, notes, status and source spans)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from mla_diff.errors import InputError
 from mla_diff.headings import LANGUAGES, HeadingGrammar, detect_language
-from mla_diff.model import Draft, Kind, Unit, UnitStatus
-from mla_diff.parse.blocks import cut_blocks, fallback_blocks
+from mla_diff.model import Draft, Kind, Unit, UnitStatus, label_sort_key, roman_to_int
+from mla_diff.parse.blocks import cut_blocks
+from mla_diff.parse.fallback import fallback_blocks
 from mla_diff.parse.lines import classify_headings, read_lines, wrap_width
 from mla_diff.parse.units import build_units, uncovered
 
@@ -33,7 +35,7 @@ def parse_draft(text: str, language: str = "") -> Draft:
         )
     grammar = _grammar((language,) if language else LANGUAGES)
     lines, furniture = read_lines(text, grammar)
-    classify_headings(lines, grammar)
+    classify_headings(lines)
     wrap = wrap_width(lines)
     blocks = cut_blocks(lines, fallback=False)
     warnings: list[str] = []
@@ -54,16 +56,18 @@ def parse_draft(text: str, language: str = "") -> Draft:
 
 
 def _numbering_warnings(units: list[Unit]) -> list[str]:
+    """Repeated numbers, numbers that go back, articles without text."""
     warnings: list[str] = []
     seen: dict[str, list[int]] = {}
     previous: Unit | None = None
+    order = _roman_order if _numbered_in_roman(units) else _label_order
     for unit in units:
         if unit.kind is not Kind.ARTICLE:
             continue
         seen.setdefault(unit.number, []).append(unit.first_line)
         if (
             previous is not None
-            and unit.sort_key < previous.sort_key
+            and order(unit) < order(previous)
             and unit.first_line != previous.first_line
         ):
             warnings.append(
@@ -77,6 +81,24 @@ def _numbering_warnings(units: list[Unit]) -> list[str]:
             at = ", ".join(str(line) for line in where)
             warnings.append(f"article {number} appears {len(where)} times (lines {at})")
     return warnings
+
+
+_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?:[ -]?[a-z]+)?$")
+
+
+def _numbered_in_roman(units: list[Unit]) -> bool:
+    """Whether the articles are "Article I", "Article II"...: then "IX" comes after "VIII"."""
+    labels = [unit.number for unit in units if unit.kind is Kind.ARTICLE]
+    return len(labels) > 1 and all(label and _ROMAN.match(label) for label in labels)
+
+
+def _roman_order(unit: Unit) -> tuple[tuple[int, int, str], ...]:
+    numeral, _, rest = unit.number.replace("-", " ").partition(" ")
+    return ((1, roman_to_int(numeral) or 0, ""), *label_sort_key(rest))
+
+
+def _label_order(unit: Unit) -> tuple[tuple[int, int, str], ...]:
+    return unit.sort_key
 
 
 def coverage_problems(draft: Draft) -> list[str]:

@@ -28,6 +28,7 @@ _STRONG_LINE = re.compile(r"^\s*(\*\*|__).+\1\s*$")
 _PANDOC_TITLE = re.compile(r"^%\s?")
 
 
+_LOWER_LABEL = re.compile(r"^(?:[a-z]{1,2}|[ivxlc]{1,6})[.)]\s")
 SENTENCE_END = re.compile(r"[.:;!?)\]][\"']?$")
 
 
@@ -39,11 +40,13 @@ class Line:
     end: int
     next: int
     text: str  # cleaned, markdown heading marks removed
+    lead: int = 0  # characters of markdown heading marks before the text
     marked: bool = False  # a markdown heading or a wholly bold line
     furniture: bool = False
     soft: bool = False  # blank beside page furniture or a page break: no paragraph break
     after_break: bool = False
-    heading: Heading | None = None
+    candidate: Heading | None = None  # what the line would be as a heading, by its words alone
+    heading: Heading | None = None  # set when its place in the text confirms it
 
 
 def read_lines(text: str, grammar: HeadingGrammar) -> tuple[list[Line], list[Furniture]]:
@@ -59,7 +62,8 @@ def read_lines(text: str, grammar: HeadingGrammar) -> tuple[list[Line], list[Fur
         else:
             pandoc = False
         marked = bool(md) or bool(_STRONG_LINE.match(raw))
-        lines.append(Line(index, index + 1, start, end, nxt, clean_line(body), marked))
+        lead = len(raw) - len(body)
+        lines.append(Line(index, index + 1, start, end, nxt, clean_line(body), lead, marked))
     furniture: list[Furniture] = []
     skip = front_matter_lines(
         [raw.lstrip("\ufeff") if i == 0 else raw for i, raw in enumerate(raws)]
@@ -90,7 +94,8 @@ def _protected_lines(lines: list[Line], grammar: HeadingGrammar) -> list[bool]:
     for line in lines:
         if not line.text:
             continue
-        is_heading = grammar.classify(line.text, line.marked) is not None
+        line.candidate = grammar.classify(line.text, line.marked)
+        is_heading = line.candidate is not None
         protected[line.index] = is_heading or after_heading or bool(PLACEHOLDER.match(line.text))
         after_heading = is_heading
     return protected
@@ -125,23 +130,51 @@ def _mark_soft_blanks(lines: list[Line], raws: list[str]) -> None:
             broken = False
 
 
-def classify_headings(lines: list[Line], grammar: HeadingGrammar) -> None:
-    """Decide which lines are headings, from what they say and from what surrounds them."""
+def classify_headings(lines: list[Line]) -> None:
+    """Decide which lines are headings, from what they say (`Line.candidate`) and from what
+    surrounds them."""
     content = [line for line in lines if not line.furniture and line.text]
-    candidates = [grammar.classify(line.text, line.marked) for line in content]
-    since_heading = 99
-    for i, (line, heading) in enumerate(zip(content, candidates, strict=True)):
-        previous = content[i - 1] if i else None
-        gap = previous is None or blank_between(lines, previous, line)
-        if heading is not None and _accept(
-            heading, line, previous, gap, since_heading, content, candidates, i, lines
-        ):
-            line.heading = heading
+    context = _Context(lines, content)
+    since_heading = 99  # content lines since the last heading: its title may sit between
+    for i, line in enumerate(content):
+        if line.candidate is not None and context.accepts(i, since_heading):
+            line.heading = line.candidate
             since_heading = 0
         elif title_like(line.text, 14):
             since_heading += 1
         else:
             since_heading = 99
+    _drop_table_of_contents(content)
+
+
+def _drop_table_of_contents(content: list[Line]) -> None:
+    """A table of contents lists the headings before the text repeats them: when the first three
+    or more article headings have nothing but titles under them and their numbers come again
+    later, they are the title block's, not articles."""
+    listed: list[Line] = []  # every heading of the leading run without text
+    articles: list[str] = []
+    for i, line in enumerate(content):
+        if line.heading is None:
+            continue
+        following = content[i + 1 : i + 4]
+        body = next((item for item in following if item.heading is not None), None)
+        under = following[: following.index(body)] if body is not None else following
+        empty = body is not None and len(under) <= 2 and all(title_like(x.text) for x in under)
+        if not empty:
+            break
+        listed.append(line)
+        if line.heading.kind is Kind.ARTICLE:
+            articles.append(line.heading.number)
+    if len(articles) < 3:
+        return
+    later = {
+        line.heading.number
+        for line in content[content.index(listed[-1]) + 1 :]
+        if line.heading is not None and line.heading.kind is Kind.ARTICLE
+    }
+    if sum(number in later for number in articles) >= 0.8 * len(articles):
+        for line in listed:
+            line.heading = None
 
 
 def blank_between(lines: list[Line], before: Line, after: Line) -> bool:
@@ -151,50 +184,55 @@ def blank_between(lines: list[Line], before: Line, after: Line) -> bool:
     )
 
 
-def _accept(
-    heading: Heading,
-    line: Line,
-    previous: Line | None,
-    gap: bool,
-    since_heading: int,
-    content: list[Line],
-    candidates: list[Heading | None],
-    i: int,
-    lines: list[Line],
-) -> bool:
-    if heading.kind is Kind.PREAMBLE:
+@dataclass
+class _Context:
+    """The lines around a candidate heading."""
+
+    lines: list[Line]
+    content: list[Line]  # the lines with text, furniture left out
+
+    def accepts(self, i: int, since_heading: int) -> bool:
+        line = self.content[i]
+        heading = line.candidate
+        if heading is None:
+            return False
+        if heading.kind is Kind.PREAMBLE:
+            return True
+        previous = self.content[i - 1] if i else None
+        # Any line between (blank, page furniture) sets a heading apart from the text above.
+        gap = previous is None or line.index > previous.index + 1
+        strong = line.marked or heading.word.isupper()
+        settled = (
+            previous is None
+            or gap
+            or since_heading <= 2
+            or bool(SENTENCE_END.search(previous.text))
+            or previous.marked
+            or previous.text.isupper()
+            or (title_like(previous.text, 8) and "," not in previous.text)
+        )
+        if not (strong or settled):
+            return False
+        following = self.content[i + 1] if i + 1 < len(self.content) else None
+        bare = not (heading.title or heading.deleted or heading.body_at >= 0)
+        if (
+            bare
+            and not line.marked
+            and following is not None
+            and following.text[:1].islower()
+            and not _LOWER_LABEL.match(following.text)
+            and not (gap and blank_between(self.lines, line, following))
+        ):
+            # "Article 6" then "shall apply..." is a wrapped cross-reference, unless blank lines
+            # set the line apart on both sides.
+            return False
+        if heading.roman_only:
+            # A bare "IV. Title" is a container only when an article heading comes next.
+            return any(
+                nxt.candidate is not None and nxt.candidate.kind is Kind.ARTICLE
+                for nxt in self.content[i + 1 : i + 3]
+            )
         return True
-    strong = line.marked or heading.word.isupper()
-    settled = (
-        previous is None
-        or gap
-        or since_heading <= 2
-        or bool(SENTENCE_END.search(previous.text))
-        or previous.marked
-        or previous.text.isupper()
-        or (title_like(previous.text, 8) and "," not in previous.text)
-    )
-    if not (strong or settled):
-        return False
-    following = content[i + 1] if i + 1 < len(content) else None
-    bare = not (heading.title or heading.deleted or heading.body_at >= 0)
-    if (
-        bare
-        and not line.marked
-        and following is not None
-        and following.text[:1].islower()
-        and not blank_between(lines, line, following)
-    ):
-        # "Article 6" then "shall apply..." is a wrapped cross-reference.
-        return False
-    if heading.roman_only:
-        # A bare "IV. Title" is a container only when an article heading comes next.
-        for j in (i + 1, i + 2):
-            nxt = candidates[j] if j < len(candidates) else None
-            if nxt is not None and nxt.kind is Kind.ARTICLE:
-                return True
-        return False
-    return True
 
 
 def wrap_width(lines: list[Line]) -> int:

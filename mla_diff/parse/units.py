@@ -19,13 +19,9 @@ from mla_diff.model import (
     Unit,
     UnitStatus,
 )
-from mla_diff.normalize import clean_line, join_wrapped, split_lines
-from mla_diff.paragraphs import (
-    BodyLine,
-    find_brackets,
-    group_paragraphs,
-    separate_notes,
-)
+from mla_diff.normalize import clean_line, hyphenation_words, join_wrapped, split_lines
+from mla_diff.notes import find_brackets, is_note, separate_notes
+from mla_diff.paragraphs import BodyLine, group_paragraphs
 from mla_diff.parse.blocks import Block
 from mla_diff.parse.lines import Line
 from mla_diff.preamble import (
@@ -44,32 +40,39 @@ _CONNECTOR_END = re.compile(
 def build_units(
     blocks: list[Block], source: str, furniture: list[Furniture], wrap: int
 ) -> list[Unit]:
+    """Units from blocks, with their source spans. `wrap` is the width at which the text was
+    hard-wrapped (0 for none)."""
+    words = hyphenation_words(source)
     units: list[Unit] = []
     preamble_count = 0
     for block in blocks:
         if block.kind is Kind.PREAMBLE:
-            for unit in _preamble_units(block, source, wrap, preamble_count):
+            for unit in _preamble_units(block, source, wrap, preamble_count, words):
                 units.append(unit)
                 if unit.number.startswith("PP"):
                     preamble_count += 1
             continue
-        units += _block_units(block, wrap)
+        units += _block_units(block, wrap, words)
     return _with_spans(units, source, furniture)
 
 
-def _preamble_units(block: Block, source: str, wrap: int, done: int) -> list[Unit]:
+def _preamble_units(
+    block: Block, source: str, wrap: int, done: int, words: frozenset[str]
+) -> list[Unit]:
     """Preambular paragraphs; the "Preamble" heading and blank lines before the first paragraph
     belong to the first unit."""
     segments = split_preamble(
         [
-            (line.start, source[line.start : line.end] if line.text else "", line.soft)
+            (line.start + line.lead, source[line.start + line.lead : line.end], line.soft)
+            if line.text
+            else (line.start, "", line.soft)
             for line in block.lines
         ],
         wrapped=wrap > 0,
     )
     line_starts = [line.start for line in block.lines]
     numbers = [line.number for line in block.lines]
-    texts = [join_wrapped([clean_line(piece) for piece in pieces]) for _, pieces in segments]
+    texts = [join_wrapped([clean_line(piece) for piece in pieces], words) for _, pieces in segments]
     starts = [start for start, _ in segments]
     if not segments:
         texts, starts = [""], [block.start]
@@ -98,12 +101,13 @@ def _line_at(offset: int, starts: list[int], numbers: list[int]) -> int:
     return numbers[at] if at >= 0 else numbers[0] if numbers else 0
 
 
-def _block_units(block: Block, wrap: int) -> list[Unit]:
+def _block_units(block: Block, wrap: int, words: frozenset[str]) -> list[Unit]:
     body = list(block.lines)
     title = block.title
     if (
         not title
         and not block.deleted
+        and not block.first_body
         and block.kind in (Kind.ARTICLE, Kind.PART, Kind.ANNEX, Kind.SECTION)
     ):
         title, body = _title_from_next_lines(body, block.kind)
@@ -111,10 +115,10 @@ def _block_units(block: Block, wrap: int) -> list[Unit]:
     if block.first_body and block.head is not None:
         lines.insert(0, BodyLine(block.first_body, block.head.number))
     lines, note_lines = separate_notes(lines)
-    notes = tuple(join_wrapped(note) for note in note_lines)
+    notes = tuple(join_wrapped(note, words) for note in note_lines)
     grouped = group_paragraphs(lines, wrap)
     paragraphs = tuple(
-        Paragraph(p.label, join_wrapped(p.lines), p.depth, p.role, p.line) for p in grouped
+        Paragraph(p.label, join_wrapped(p.lines, words), p.depth, p.role, p.line) for p in grouped
     )
     text = "\n".join(f"{p.label} {p.text}".strip() for p in paragraphs)
     status = UnitStatus.ACTIVE
@@ -132,6 +136,8 @@ def _block_units(block: Block, wrap: int) -> list[Unit]:
         if not text:
             text, title = title, ""
             paragraphs = (Paragraph("", text),)
+    bracketed = block.head is not None and block.head.text.startswith("[")
+    heading_brackets = find_brackets(block.head.text)[:1] if bracketed and block.head else []
     unit = Unit(
         kind=block.kind,
         number=block.number,
@@ -142,7 +148,7 @@ def _block_units(block: Block, wrap: int) -> list[Unit]:
         start=block.start,
         paragraphs=paragraphs,
         notes=notes,
-        brackets=tuple(find_brackets(title) + find_brackets(text)),
+        brackets=tuple(heading_brackets + find_brackets(title) + find_brackets(text)),
         status=status,
     )
     if len(block.numbers) > 1 and block.numbers[0] != block.numbers[-1]:
@@ -181,6 +187,7 @@ def _title_from_next_lines(body: list[Line], kind: Kind) -> tuple[str, list[Line
         return text[1:-1], body[i + 1 :]
     if (
         not title_like(text, 14)
+        or is_note(text)
         or text.endswith(":")
         or _starts_label(text)
         or PLACEHOLDER.match(text)
@@ -213,15 +220,19 @@ def _with_spans(units: list[Unit], source: str, furniture: list[Furniture]) -> l
     """Give each unit the source from its start to the next unit's start, less the furniture."""
     cuts = sorted((item.start, item.end) for item in furniture)
     line_starts = [start for start, _, _ in split_lines(source)] or [0]
+    # Each unit ends where the next unit with a later start begins. Units that share a start (the
+    # articles of "Articles 53 to 55 [Deleted]") leave the source to the first of them.
+    ends: list[int] = []
+    end = len(source)
+    for index in range(len(units) - 1, -1, -1):
+        ends.append(end)
+        if index and units[index - 1].start < units[index].start:
+            end = units[index].start
+    ends.reverse()
     out: list[Unit] = []
     for index, unit in enumerate(units):
-        later = [u.start for u in units[index + 1 :] if u.start > unit.start]
-        shadow = (
-            index > 0
-            and units[index - 1].start == unit.start
-            and units[index - 1].kind is unit.kind
-        )
-        end = later[0] if later else len(source)
+        shadow = index > 0 and units[index - 1].start == unit.start
+        end = ends[index]
         spans = () if shadow else _subtract(unit.start, end, cuts)
         first, last = _line_range(source, spans, line_starts, unit.start)
         out.append(
