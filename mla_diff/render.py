@@ -59,6 +59,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the package: no mtime check per include
     )
     env.filters["css_string"] = css_string
     env.filters["percent"] = percent

@@ -326,19 +326,15 @@ def _flag_view(
 
 
 def _nearest(
-    match: Match, draft: Draft, anchors: dict[int, str], prefix: str
+    match: Match, units: _UnitLookup, anchors: dict[int, str], prefix: str
 ) -> tuple[Nearest, ...]:
     """The candidates of an added or removed row, resolved to units of the other version."""
     out: list[Nearest] = []
     for candidate in match.nearest:
-        unit = next(
-            (
-                u
-                for u in draft.units
-                if (candidate.key and u.key == candidate.key)
-                or (not candidate.key and u.kind is match.kind and u.number == candidate.number)
-            ),
-            None,
+        unit = (
+            units.by_key.get(candidate.key)
+            if candidate.key
+            else units.by_number.get((match.kind, candidate.number))
         )
         if unit is None:
             out.append(Nearest(f"art. {candidate.number}", candidate.similarity, ""))
@@ -349,6 +345,23 @@ def _nearest(
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class _UnitLookup:
+    """A draft's units by key and by kind and number, the first in reading order."""
+
+    by_key: dict[str, Unit]
+    by_number: dict[tuple[Kind, str], Unit]
+
+    @classmethod
+    def of(cls, draft: Draft) -> _UnitLookup:
+        by_key: dict[str, Unit] = {}
+        by_number: dict[tuple[Kind, str], Unit] = {}
+        for unit in draft.units:
+            by_key.setdefault(unit.key, unit)
+            by_number.setdefault((unit.kind, unit.number), unit)
+        return cls(by_key, by_number)
+
+
 def build_view(comparison: Comparison, instrument: str = "") -> ReportView:
     """Everything the HTML, Markdown and terminal reports show, computed once."""
     c = comparison
@@ -356,6 +369,11 @@ def build_view(comparison: Comparison, instrument: str = "") -> ReportView:
     new_anchors = assign_anchors(c.new, "new")
     old_labels, new_labels = _label_index(c.rows, old_anchors, new_anchors)
     flag_views = tuple(_flag_view(flag, old_labels, new_labels) for flag in c.flags)
+    flagged: dict[str, list[int]] = {}  # anchor: positions of the flags linking to it
+    for k, flag_view in enumerate(flag_views):
+        for link in flag_view.links:
+            flagged.setdefault(link.anchor, []).append(k)
+    old_units, new_units = _UnitLookup.of(c.old), _UnitLookup.of(c.new)
 
     rows: list[RowView] = []
     for number, row in enumerate(c.rows, start=1):
@@ -394,12 +412,14 @@ def build_view(comparison: Comparison, instrument: str = "") -> ReportView:
                 title_runs=runs_of(row.title_edits) if changed_title else (),
                 columns=side_by_side(row.edits),
                 gist=gist(row.edits) or gist(row.title_edits),
-                flags=tuple(f for f in flag_views if any(link.anchor in own for link in f.links)),
+                flags=tuple(
+                    flag_views[k] for k in sorted({k for a in own for k in flagged.get(a, ())})
+                ),
                 section=_section(status),
                 nearest=(
-                    _nearest(match, c.new, new_anchors, "new")
+                    _nearest(match, new_units, new_anchors, "new")
                     if match.old and not match.new
-                    else _nearest(match, c.old, old_anchors, "old")
+                    else _nearest(match, old_units, old_anchors, "old")
                 ),
             )
         )

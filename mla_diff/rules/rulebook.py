@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, fields
+from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
@@ -86,6 +86,15 @@ class Language:
     reference_joiners: tuple[str, ...]
     external_markers: tuple[str, ...]
     internal_markers: tuple[str, ...]
+
+    def __hash__(self) -> int:
+        # A cache key on every reference lookup: hashing all its phrases each time would cost
+        # more than the lookup saves. Computed once; equality stays field by field.
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(tuple(getattr(self, f.name) for f in fields(self)))
 
 
 @dataclass(frozen=True)
