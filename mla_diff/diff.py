@@ -1,4 +1,4 @@
-"""(old text, new text) -> edits, by word or by character; the only importer of diff_match_patch."""
+"""(old text, new text) -> edits, by word or by character; the only user of diff-match-patch."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from diff_match_patch import diff_match_patch
+import fast_diff_match_patch
 
 from mla_diff.model import Edit, Op
 
@@ -88,10 +88,29 @@ def _tokens(text: str, granularity: str, ignore: frozenset[str]) -> list[_Token]
     return tokens
 
 
-def _engine(timeout: float) -> diff_match_patch:
-    engine = diff_match_patch()
-    engine.Diff_Timeout = timeout  # 0 = no limit: results never depend on machine speed
-    return engine
+_RUN_OPS = {"=": 0, "-": -1, "+": 1}
+
+
+def diff_cleaned(old: str, new: str, timeout: float = 0.0) -> list[tuple[int, str]]:
+    """Google diff-match-patch's diff_main then diff_cleanupSemantic, as (-1|0|1, text) runs.
+
+    Its C++ build, eight times faster than the Python one and giving the same runs (a test
+    compares them on every diff of the corpus and on random texts). A timeout of 0 is no limit:
+    results never depend on machine speed."""
+    runs = fast_diff_match_patch.diff(
+        old, new, timelimit=timeout, checklines=False, cleanup="Semantic"
+    )
+    out: list[tuple[int, str]] = []
+    i = j = 0
+    for op, length in runs:
+        if op == "+":
+            out.append((1, new[j : j + length]))
+            j += length
+        else:
+            out.append((_RUN_OPS[op], old[i : i + length]))
+            i += length
+            j += length if op == "=" else 0
+    return out
 
 
 def _code_point(index: int) -> str:
@@ -128,9 +147,7 @@ def diff_texts(
             vocabulary.setdefault(token.key, _code_point(len(vocabulary))) for token in tokens
         )
 
-    engine = _engine(timeout)
-    diffs = engine.diff_main(encode(old_counted), encode(new_counted), False)
-    engine.diff_cleanupSemantic(diffs)
+    diffs = diff_cleaned(encode(old_counted), encode(new_counted), timeout)
     return _merge(_expand(diffs, old_tokens, new_tokens))
 
 

@@ -59,7 +59,7 @@ SOLE_IMPORTERS = {
     "click": "cli",
     "jinja2": "render",
     "git": "gitsource",
-    "diff_match_patch": "diff",
+    "fast_diff_match_patch": "diff",
     "pypdfium2": "importers",
     "pdfplumber": "importers",
     "pdfminer": "importers",
