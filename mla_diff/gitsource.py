@@ -21,13 +21,13 @@ from git.exc import BadName, GitCommandError, GitCommandNotFound
 
 from mla_diff.errors import InputError, RevisionError
 from mla_diff.model import Draft, Version
-from mla_diff.parse import parse_draft
 from mla_diff.sources import (
     MANIFEST,
     Instrument,
     describe_file,
     load_instrument,
     load_text,
+    parse_cached,
     read_bytes,
     read_draft,
 )
@@ -150,22 +150,6 @@ def read_blob(commit: git.Commit, relative: str, shown: str) -> bytes:
         raise RevisionError(f"is a {blob.type}, not a file", path=shown, hint="name a draft file")
     data: bytes = blob.data_stream.read()
     return data
-
-
-_PARSED: dict[tuple[str, str], Draft] = {}
-_PARSED_LIMIT = 256  # drafts kept; a history of more revisions re-parses the oldest
-
-
-def parse_cached(digest: str, text: str, language: str) -> Draft:
-    """parse_draft, once per content hash: a history over many revisions re-reads the same text
-    whenever a commit leaves the draft as it was, or a revert brings an older text back."""
-    key = (digest, language)
-    draft = _PARSED.get(key)
-    if draft is None:
-        if len(_PARSED) >= _PARSED_LIMIT:
-            _PARSED.pop(next(iter(_PARSED)))
-        draft = _PARSED[key] = parse_draft(text, language)
-    return draft
 
 
 def draft_from_bytes(

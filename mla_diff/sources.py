@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -55,17 +56,36 @@ def load_text(data: bytes, path: str) -> str:
     return text
 
 
+# Drafts parsed, by the sha256 of their bytes and the language asked for, most recent last.
+_PARSED: OrderedDict[tuple[str, str], Draft] = OrderedDict()
+PARSED_KEPT = 256  # a history of more revisions re-parses the oldest
+
+
+def parse_cached(digest: str, text: str, language: str = "") -> Draft:
+    """parse_draft, once per content hash: a history over many revisions re-reads the same text
+    whenever a commit leaves the draft as it was, or a revert brings an older text back, and a
+    draft compared with itself is read twice. A Draft is immutable: one parse serves all."""
+    key = (digest, language)
+    draft = _PARSED.get(key)
+    if draft is None:
+        draft = _PARSED[key] = parse_draft(text, language)
+        if len(_PARSED) > PARSED_KEPT:
+            _PARSED.popitem(last=False)
+    else:
+        _PARSED.move_to_end(key)
+    return draft
+
+
 def read_draft(
     path: Path, version: Version | None = None, language: str = ""
 ) -> tuple[Version, Draft]:
     """Read and parse one draft file; the Version records its sha256."""
     data = read_bytes(path)
     text = load_text(data, str(path))
+    digest = hashlib.sha256(data).hexdigest()
     version = version or Version(label=path.stem, path=str(path))
-    version = replace(
-        version, sha256=hashlib.sha256(data).hexdigest(), path=version.path or str(path)
-    )
-    return version, parse_draft(text, language)
+    version = replace(version, sha256=digest, path=version.path or str(path))
+    return version, parse_cached(digest, text, language)
 
 
 def load_instrument(directory: Path) -> Instrument:

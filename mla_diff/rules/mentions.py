@@ -66,4 +66,4 @@ def mentions(rows: Sequence[Row], side: str) -> list[Mention]:
 
 
 def has_phrase(text: str, phrases: tuple[Phrase, ...]) -> bool:
-    return any(p.pattern.search(text) for p in phrases)
+    return any(p.search(text) for p in phrases)

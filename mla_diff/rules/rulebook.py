@@ -21,12 +21,24 @@ class Phrase:
 
     text: str  # as written in the rules file
     pattern: re.Pattern[str]
+    # Case-folded words of which the text must hold one for the pattern to match (the options of
+    # its most telling word): most texts are ruled out by a substring test, not the pattern.
+    needles: tuple[str, ...] = ()
+
+    def may_occur(self, text: str) -> bool:
+        if not self.needles:
+            return True
+        folded = text.casefold()
+        return any(needle in folded for needle in self.needles)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.may_occur(text) else None
 
     def finditer(self, text: str) -> list[re.Match[str]]:
-        return list(self.pattern.finditer(text))
+        return list(self.pattern.finditer(text)) if self.may_occur(text) else []
 
     def count(self, text: str) -> int:
-        return sum(1 for _ in self.pattern.finditer(text))
+        return len(self.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,7 @@ class Rulebook:
 def compile_phrase(text: str) -> Phrase:
     """A phrase of the rules file as a case-insensitive pattern over running text."""
     slots = []
+    literals: list[tuple[str, ...]] = []
     for word in text.split():
         options = []
         for option in word.split("|"):
@@ -118,8 +131,12 @@ def compile_phrase(text: str) -> Phrase:
             else:
                 options.append(re.escape(option))
         slots.append("(?:" + "|".join(options) + ")")
+        literals.append(tuple(option.removesuffix("*").casefold() for option in word.split("|")))
     body = r"\s+".join(slots)
-    return Phrase(text, re.compile(rf"(?<![\w'-]){body}(?![\w-])", re.IGNORECASE))
+    # The word whose shortest option is longest says most: a text without it cannot match.
+    telling = max(literals, key=lambda options: min(map(len, options)), default=())
+    needles = telling if all(telling) else ()
+    return Phrase(text, re.compile(rf"(?<![\w'-]){body}(?![\w-])", re.IGNORECASE), needles)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

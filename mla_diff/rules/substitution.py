@@ -28,7 +28,7 @@ def _candidate(old: str, new: str, language: Language) -> Substitution | None:
     if not _LETTER.search(a) or not _LETTER.search(b) or "[" in old + new or "]" in old + new:
         return None
     # Modal changes are weighed one by one as obligations, never collapsed into a substitution.
-    if any(m.phrase.pattern.search(old) or m.phrase.pattern.search(new) for m in language.modals):
+    if any(m.phrase.search(old) or m.phrase.search(new) for m in language.modals):
         return None
     return a, b
 
