@@ -38,7 +38,10 @@ def align_drafts(old: Draft, new: Draft) -> tuple[Match, ...]:
     reading order (a deleted unit comes after the row of the unit that preceded it)."""
     vocabulary = Vocabulary()
     old_profiles = {u.index: profile_unit(u, vocabulary) for u in old.units}
-    new_profiles = {u.index: profile_unit(u, vocabulary) for u in new.units}
+    # A draft compared with itself is profiled once.
+    new_profiles = (
+        old_profiles if new is old else {u.index: profile_unit(u, vocabulary) for u in new.units}
+    )
     rows: list[Match] = []
     for kinds in _GROUPS:
         olds = [old_profiles[u.index] for u in old.of_kind(*kinds)]

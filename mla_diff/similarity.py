@@ -70,18 +70,31 @@ def label_key(label: str) -> str:
 
 
 class Vocabulary:
-    """Word ids shared by both drafts, assigned in order of first appearance (so deterministic)."""
+    """Word ids shared by both drafts, assigned in order of first appearance (so deterministic),
+    with each word's character in a signature (see `signature`)."""
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
+        self._chars: dict[str, str] = {}
 
-    def ids(self, words: Iterable[str]) -> tuple[int, ...]:
-        known = self._ids
-        # len(known) is read before setdefault inserts, so a new word gets the next id.
-        return tuple([known.setdefault(word, len(known)) for word in words])
+    def ids(self, words: Sequence[str]) -> tuple[int, ...]:
+        self._learn(words)
+        return tuple(map(self._ids.__getitem__, words))
 
     def words_of(self, text: str) -> tuple[int, ...]:
         return self.ids(_WORD.findall(fold_layout(text).casefold()))
+
+    def signature_of(self, words: Sequence[str]) -> str:
+        """`signature(self.ids(words))`, without the ids."""
+        self._learn(words)
+        return "".join(map(self._chars.__getitem__, words))
+
+    def _learn(self, words: Sequence[str]) -> None:
+        known = self._ids
+        for word in dict.fromkeys(words):  # new words in order of first appearance
+            if word not in known:
+                known[word] = len(known)
+                self._chars[word] = _character(known[word])
 
 
 # A shingle is a word trigram packed into one integer (word ids stay below _BASE); a text of
@@ -185,16 +198,21 @@ class Evidence:
 def signature(ids: Sequence[int]) -> str:
     """Word ids as a string, one character each, clear of the surrogate range (a draft with over
     a million distinct words would share characters between words, never fail)."""
-    return "".join([chr(k + 0x100 if k < 0xD700 else k % 0x10E000 + 0x900) for k in ids])
+    return "".join(map(_character, ids))
+
+
+def _character(k: int) -> str:
+    return chr(k + 0x100 if k < 0xD700 else k % 0x10E000 + 0x900)
 
 
 def profile_unit(unit: Unit, vocabulary: Vocabulary) -> Profile:
-    ids = vocabulary.words_of(unit.body)
+    words = _WORD.findall(fold_layout(unit.body).casefold())
+    ids = vocabulary.ids(words)
     title = " ".join(_WORD.findall(fold_layout(unit.title).casefold()))
     ordered = ordered_shingles(ids)
     return Profile(
         unit=unit,
-        words=signature(ids),
+        words=vocabulary.signature_of(words),
         shingles=frozenset(ordered),
         ordered_shingles=ordered,
         label=_evidence_label(unit),
