@@ -66,4 +66,5 @@ def mentions(rows: Sequence[Row], side: str) -> list[Mention]:
 
 
 def has_phrase(text: str, phrases: tuple[Phrase, ...]) -> bool:
-    return any(p.search(text) for p in phrases)
+    folded = text.casefold()
+    return any(p.search(text, folded) for p in phrases)

@@ -25,14 +25,15 @@ class Phrase:
     # its most telling word): most texts are ruled out by a substring test, not the pattern.
     needles: tuple[str, ...] = ()
 
-    def may_occur(self, text: str) -> bool:
+    def may_occur(self, text: str, folded: str | None = None) -> bool:
+        """False when `text` (case-folded: `folded`) cannot hold the phrase."""
         if not self.needles:
             return True
-        folded = text.casefold()
+        folded = text.casefold() if folded is None else folded
         return any(needle in folded for needle in self.needles)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.may_occur(text) else None
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.may_occur(text, folded) else None
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         return list(self.pattern.finditer(text)) if self.may_occur(text) else []

@@ -42,9 +42,14 @@ def _title_is_scope(title: str, language: Language) -> bool:
 
 def scope(rows: Sequence[Row], language: Language) -> Iterator[Finding]:
     zones: dict[str, dict[str, dict[str, Mention]]] = {"old": {}, "new": {}}
+    # A paragraph kept as it was is read once for both sides.
+    known: dict[tuple[Kind, str, str, str], str] = {}
     for side in ("old", "new"):
         for mention in mentions(rows, side):
-            zone = _zone(mention, language)
+            key = (mention.unit.kind, mention.unit.title, mention.context, mention.text)
+            zone = known.get(key)
+            if zone is None:
+                zone = known[key] = _zone(mention, language)
             if not zone:
                 continue
             for crime in language.crimes:
