@@ -3,7 +3,9 @@ written. Odd but valid input works."""
 
 from __future__ import annotations
 
+import json
 import os
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -199,3 +201,69 @@ def test_text_without_headings_warns(tmp_path: Path) -> None:
     result = _run("outline", str(draft))
     assert result.exit_code == 0
     assert "no article headings" in result.output
+
+
+# Big odd input, made at test time (never committed): each is read, parsed and compared through
+# the command line in seconds, not minutes.
+WORDS = [
+    "the",
+    "State",
+    "Party",
+    "shall",
+    "may",
+    "request",
+    "assistance",
+    "competent",
+    "authority",
+    "extradition",
+]
+
+
+def _prose(words: int, seed: int) -> str:
+    return " ".join(WORDS[(k * 7 + seed * 3 + k // 11) % len(WORDS)] for k in range(words))
+
+
+def test_a_draft_of_ten_thousand_articles(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    articles = [
+        f"Article {n}\nProvision {n}\n\n1. Each State Party shall act under paragraph {n % 50} "
+        f"of article {n % 37} of this Convention.\n"
+        for n in range(1, 10_001)
+    ]
+    old.write_text("\n".join(articles), encoding="utf-8")
+    articles[4_999] = articles[4_999].replace("shall act", "may act")
+    del articles[7_000]
+    new.write_text("\n".join(articles), encoding="utf-8")
+    result = _run("compare", str(old), str(new), "--format", "json", "--exit-zero")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    articles_rows = [row for row in report["concordance"] if row["kind"] == "article"]
+    statuses = Counter(row["status"] for row in articles_rows)
+    assert statuses == {"matched": 9_999, "deleted": 1}
+    assert [row["old"] for row in articles_rows if row["status"] == "deleted"] == [["7001"]]
+    assert [row["new"] for row in articles_rows if row["modified"]] == [["5000"]]
+
+
+def test_one_line_of_five_megabytes(tmp_path: Path) -> None:
+    draft = tmp_path / "line.txt"
+    text = _prose(800_000, 1)[:5_000_000]
+    draft.write_text(text + "\n", encoding="utf-8")
+    result = _run("compare", str(draft), str(draft), "--format", "json")
+    assert result.exit_code == 0, result.output
+    outline = _run("outline", str(draft), "--format", "json")
+    assert outline.exit_code == 0, outline.output
+
+
+def test_a_draft_of_fifty_megabytes(tmp_path: Path) -> None:
+    draft = tmp_path / "big.txt"
+    paragraph = _prose(170, 2)
+    article = "\n\n".join(f"{p}. {paragraph}" for p in range(1, 41))
+    count = 50_000_000 // (len(article) + 30) + 1
+    with draft.open("w", encoding="utf-8") as out:
+        for n in range(1, count + 1):
+            out.write(f"Article {n}\nProvision {n}\n\n{article}\n\n")
+    assert draft.stat().st_size >= 50_000_000
+    result = _run("outline", str(draft), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert result.output.count('"kind": "article"') == count
