@@ -33,15 +33,34 @@ _GROUPS: tuple[tuple[Kind, ...], ...] = (
 _RENUMBERABLE = frozenset({Kind.ARTICLE, Kind.SECTION, Kind.ANNEX, Kind.PART})
 
 
-def align_drafts(old: Draft, new: Draft) -> tuple[Match, ...]:
+class Profiles:
+    """Unit profiles over one vocabulary, each draft profiled once: a history aligns every draft
+    with the one before and the one after, and a draft compared with itself is one draft. The
+    last few drafts are kept."""
+
+    KEPT = 4
+
+    def __init__(self) -> None:
+        self.vocabulary = Vocabulary()
+        self._drafts: dict[int, tuple[Draft, dict[int, Profile]]] = {}
+
+    def of(self, draft: Draft) -> dict[int, Profile]:
+        found = self._drafts.pop(id(draft), None)
+        if found is None or found[0] is not draft:
+            found = (draft, {u.index: profile_unit(u, self.vocabulary) for u in draft.units})
+        self._drafts[id(draft)] = found  # most recent last
+        while len(self._drafts) > self.KEPT:
+            del self._drafts[next(iter(self._drafts))]
+        return found[1]
+
+
+def align_drafts(old: Draft, new: Draft, profiles: Profiles | None = None) -> tuple[Match, ...]:
     """The concordance of two drafts: every unit of each in exactly one row, in the new draft's
-    reading order (a deleted unit comes after the row of the unit that preceded it)."""
-    vocabulary = Vocabulary()
-    old_profiles = {u.index: profile_unit(u, vocabulary) for u in old.units}
-    # A draft compared with itself is profiled once.
-    new_profiles = (
-        old_profiles if new is old else {u.index: profile_unit(u, vocabulary) for u in new.units}
-    )
+    reading order (a deleted unit comes after the row of the unit that preceded it). Give
+    `profiles` to reuse the profiles of drafts aligned before (the result is the same)."""
+    profiles = profiles or Profiles()
+    old_profiles = profiles.of(old)
+    new_profiles = profiles.of(new)
     rows: list[Match] = []
     for kinds in _GROUPS:
         olds = [old_profiles[u.index] for u in old.of_kind(*kinds)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import pairwise
 
-from mla_diff.align import align_drafts
+from mla_diff.align import Profiles, align_drafts
 from mla_diff.model import (
     Comparison,
     Draft,
@@ -19,7 +19,13 @@ from mla_diff.model import (
     Version,
     anchor_slug,
 )
-from mla_diff.steps import TRACKED_KINDS, moved_units, pair_placeholders, text_similarity
+from mla_diff.steps import (
+    TRACKED_KINDS,
+    moved_units,
+    pair_placeholders,
+    similarity_to,
+    text_similarity,
+)
 
 # A provision deleted in one version and added back in a later one is the same provision when its
 # text is at least this similar to the last text it had (the threshold align uses to match).
@@ -137,20 +143,27 @@ def reuse_concordances(comparisons: Sequence[Comparison]) -> Aligner:
     """An aligner that answers from comparisons already made (their rows are the concordance),
     so that a history beside its step reports aligns each pair of drafts once."""
     known = {(id(c.old), id(c.new)): tuple(row.match for row in c.rows) for c in comparisons}
+    profiles = Profiles()
 
     def align(old: Draft, new: Draft) -> tuple[Match, ...]:
-        return known.get((id(old), id(new))) or align_drafts(old, new)
+        return known.get((id(old), id(new))) or align_drafts(old, new, profiles)
 
     return align
 
 
+def aligner() -> Aligner:
+    """align_drafts for a series of drafts, each profiled once (see align.Profiles)."""
+    return reuse_concordances(())
+
+
 def build_history(
-    versions: Sequence[Version], drafts: Sequence[Draft], align: Aligner = align_drafts
+    versions: Sequence[Version], drafts: Sequence[Draft], align: Aligner | None = None
 ) -> History:
     """Follow every provision of `drafts` (oldest first) through all versions, chaining the
     concordances `align` draws between consecutive versions."""
     if len(versions) != len(drafts) or not drafts:
         raise ValueError("build_history needs one version per draft and at least one draft")
+    align = align or aligner()
     count = len(drafts)
     builders: list[_Builder] = []
     ids: set[str] = set()
@@ -343,6 +356,7 @@ def _reinstated(
     the same step were already weighed by the concordance of that step."""
     best: tuple[float, int, _Builder, tuple[int, Unit]] | None = None
     taken = set(map(id, following.values()))
+    similarity = similarity_to(unit)
     for position, builder in enumerate(builders):
         if id(builder) in taken or builder.kind is not unit.kind or not builder.deleted:
             continue
@@ -351,7 +365,7 @@ def _reinstated(
         last = builder.last_active()
         if last is None:
             continue
-        score = text_similarity(last[1], unit, REINSTATE_THRESHOLD)
+        score = similarity(last[1], REINSTATE_THRESHOLD)
         if score >= REINSTATE_THRESHOLD and (best is None or (score, -position) > best[:2]):
             best = (score, -position, builder, last)
     if best is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 
 from mla_diff.model import Kind, Match, MatchStatus, Unit, UnitStatus
@@ -16,10 +16,21 @@ def text_similarity(a: Unit, b: Unit, floor: float = 0.0) -> float:
     """Word-level similarity of two units' title and text, 0..1: which part of a split keeps the
     lineage, and whether an article added back is one deleted before. Below `floor` the answer
     is 0.0, found from cheap upper bounds without the full comparison."""
-    matcher = SequenceMatcher(None, a.body.split(), b.body.split(), autojunk=False)
-    if floor and (matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor):
-        return 0.0
-    return matcher.ratio()
+    return similarity_to(b)(a, floor)
+
+
+def similarity_to(b: Unit) -> Callable[[Unit, float], float]:
+    """`text_similarity(a, b, floor)` for many units `a` against one `b`: what the matcher learns
+    of `b` (where each word is, how often) is learnt once."""
+    matcher = SequenceMatcher(None, (), b.body.split(), autojunk=False)
+
+    def against(a: Unit, floor: float = 0.0) -> float:
+        matcher.set_seq1(a.body.split())
+        if floor and (matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor):
+            return 0.0
+        return matcher.ratio()
+
+    return against
 
 
 def pair_placeholders(matches: list[Match]) -> list[Match]:
