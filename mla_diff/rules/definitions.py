@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from mla_diff.model import Evidence, MatchStatus, Row, Severity
 from mla_diff.rules.context import (
@@ -30,21 +31,28 @@ class Definition:
     mention: Mention
 
 
-def definitions_in(mention: Mention, language: Language) -> Iterator[Definition]:
+@cache
+def _patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A quoted term defined ("'victim' means"), and an unquoted one in a list of definitions."""
     verbs = "|".join(re.escape(v) for v in sorted(language.definition_verbs, key=len, reverse=True))
-    pattern = re.compile(
+    quoted = re.compile(
         r"[\"'“‘«]\s*(?P<term>[^\"'”’»\n]{1,80}?)\s*[\"'”’»]\s*,?\s*(?:\([^)]{0,60}\)\s*)?"
         rf"(?:{verbs})(?![\w])",
         re.IGNORECASE,
     )
+    verbs = "|".join(re.escape(v) for v in language.unquoted_definition_verbs)
+    unquoted = re.compile(
+        r"^\s*\(?[a-z0-9]{1,3}[.)]\s+(?:the term\s+)?"
+        rf"(?P<term>[^\W\d][\w -]{{0,40}}?)\s*,?\s+(?:{verbs})(?![\w])",
+        re.IGNORECASE,
+    )
+    return quoted, unquoted
+
+
+def definitions_in(mention: Mention, language: Language) -> Iterator[Definition]:
+    pattern, unquoted = _patterns(language)
     found = list(pattern.finditer(mention.text))
     if not found:  # "(a) victim means ...": an item of a list of definitions, unquoted
-        verbs = "|".join(re.escape(v) for v in language.unquoted_definition_verbs)
-        unquoted = re.compile(
-            r"^\s*\(?[a-z0-9]{1,3}[.)]\s+(?:the term\s+)?"
-            rf"(?P<term>[^\W\d][\w -]{{0,40}}?)\s*,?\s+(?:{verbs})(?![\w])",
-            re.IGNORECASE,
-        )
         found = [m for m in unquoted.finditer(mention.text) if m["term"].lower() not in _NOT_TERMS]
     for m in found:
         end = _SENTENCE_END.search(mention.text, m.end())

@@ -15,6 +15,16 @@ SHIPPED = "data/rules.toml"
 FALLBACK_LANGUAGE = "en"
 
 
+# The text last case-folded, kept with its folding: rules try phrase after phrase on one text.
+_FOLDED: list[str] = ["", ""]
+
+
+def _casefold(text: str) -> str:
+    if _FOLDED[0] is not text:
+        _FOLDED[:] = [text, text.casefold()]
+    return _FOLDED[1]
+
+
 @dataclass(frozen=True)
 class Phrase:
     """One phrase of the rules file, compiled: "in accordance with its|their domestic law"."""
@@ -29,7 +39,7 @@ class Phrase:
         """False when `text` (case-folded: `folded`) cannot hold the phrase."""
         if not self.needles:
             return True
-        folded = text.casefold() if folded is None else folded
+        folded = _casefold(text) if folded is None else folded
         return any(needle in folded for needle in self.needles)
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
