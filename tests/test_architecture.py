@@ -36,7 +36,7 @@ LAYERS: dict[str, int] = {
     "redline": 5,
     "view": 6,
     "sources": 6,
-    "importers": 6,
+    "importers": 7,
     "jsonreport": 7,
     "markdown": 6,
     "terminal": 7,
