@@ -42,7 +42,7 @@ LAYERS: dict[str, int] = {
     "terminal": 7,
     "steps": 4,
     "terms": 6,
-    "timeline": 6,
+    "timeline": 8,
     "textdiff": 6,
     "policy": 6,
     "gitsource": 7,
