@@ -14,6 +14,7 @@ from pathlib import Path
 from mla_diff.errors import OutputError
 from mla_diff.model import Comparison, Draft, Flag, Kind, Severity, Unit
 from mla_diff.policy import Policy, Violation, describe_violation
+from mla_diff.render import render_markdown
 
 SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY"
 
@@ -133,3 +134,30 @@ def append_summary(path: Path, markdown: str) -> None:
             path=str(path),
             hint=f"check ${SUMMARY_VARIABLE}",
         ) from exc
+
+
+def annotation_commands(
+    comparison: Comparison, old: Path, new: Path, violations: Sequence[Violation] = ()
+) -> list[str]:
+    """The workflow command lines that annotate the drafts `old` and `new` with their flags."""
+    old_path, new_path = workspace_path(old), workspace_path(new)
+    return [note.command() for note in flag_annotations(comparison, old_path, new_path, violations)]
+
+
+def write_step_summary(
+    comparison: Comparison,
+    tool_version: str,
+    policy: Policy | None = None,
+    violations: Sequence[Violation] = (),
+    environ: Mapping[str, str] | None = None,
+) -> bool:
+    """Append the comparison's Markdown summary, and the policy's verdict when one was applied, to
+    $GITHUB_STEP_SUMMARY; False when that is not set, so nothing was written."""
+    summary = summary_path(environ)
+    if summary is None:
+        return False
+    markdown = render_markdown(comparison, tool_version)
+    if policy is not None:
+        markdown += policy_markdown(policy, violations)
+    append_summary(summary, markdown)
+    return True

@@ -22,7 +22,8 @@ def load_schema() -> dict[str, Any]:
     return schema
 
 
-def _version_json(version: Version, units: int) -> dict[str, Any]:
+def version_json(version: Version) -> dict[str, Any]:
+    """A version's provenance, as the JSON report and the JSON history give it."""
     return {
         "label": version.label,
         "path": version.path,
@@ -32,7 +33,6 @@ def _version_json(version: Version, units: int) -> dict[str, Any]:
         "illustrative": version.illustrative,
         "sha256": version.sha256,
         "commit": version.commit,
-        "units": units,
     }
 
 
@@ -155,8 +155,8 @@ def comparison_json(
             "language": settings.language,
             "diff_timeout": settings.diff_timeout,
         },
-        "old": _version_json(comparison.old_version, len(comparison.old.units)),
-        "new": _version_json(comparison.new_version, len(comparison.new.units)),
+        "old": {**version_json(comparison.old_version), "units": len(comparison.old.units)},
+        "new": {**version_json(comparison.new_version), "units": len(comparison.new.units)},
         "changed": comparison.changed,
         "summary": summary,
         "concordance": [_row_json(row) for row in view.rows],

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from mla_diff.model import Edit, Op
 
@@ -22,6 +23,9 @@ class Run:
     moved: str = ""  # id shared by both ends of a move ("" when the text did not move)
     elided: bool = False  # a gist's "…" standing for unchanged text left out
     ignored: bool = False  # a change the ignore options do not count: shown, but quieter
+    where: str = (
+        ""  # the other end of a move between provisions ("art. 9(2)"), on a move's last run
+    )
 
     @property
     def blank(self) -> bool:
@@ -42,24 +46,43 @@ class SideBySideRow:
     new: tuple[Run, ...]
 
 
-def runs_of(edits: tuple[Edit, ...]) -> tuple[Run, ...]:
-    """The inline redline: every edit as a run, in order."""
-    return tuple(
+def runs_of(edits: tuple[Edit, ...], moves: Mapping[str, str] | None = None) -> tuple[Run, ...]:
+    """The inline redline: every edit as a run, in order. `moves` names, per move id, where the
+    other end of a move between provisions is; the last run of each move says so."""
+    runs = [
         Run(edit.op.value, edit.text, edit.moved, ignored=edit.ignored)
         for edit in edits
         if edit.text
-    )
+    ]
+    return tuple(_name_move_ends(runs, moves or {}))
 
 
-def side_by_side(edits: tuple[Edit, ...]) -> tuple[SideBySideRow, ...]:
+def _name_move_ends(runs: list[Run], moves: Mapping[str, str]) -> list[Run]:
+    """Runs with `where` set on the last run of each stretch of one move between provisions."""
+    out = list(runs)
+    for index, run in enumerate(out):
+        following = out[index + 1].moved if index + 1 < len(out) else ""
+        if run.moved and run.moved in moves and following != run.moved:
+            out[index] = replace(run, where=moves[run.moved])
+    return out
+
+
+def side_by_side(
+    edits: tuple[Edit, ...], moves: Mapping[str, str] | None = None
+) -> tuple[SideBySideRow, ...]:
     """Paragraph rows for a two-column view, cut at line breaks inside unchanged text: joining
-    each column's rows with line breaks rebuilds that version's text exactly."""
+    each column's rows with line breaks rebuilds that version's text exactly. `moves` as in
+    runs_of."""
     rows: list[SideBySideRow] = []
     old: list[Run] = []
     new: list[Run] = []
 
     def close_row() -> None:
-        rows.append(SideBySideRow(tuple(old), tuple(new)))
+        rows.append(
+            SideBySideRow(
+                tuple(_name_move_ends(old, moves or {})), tuple(_name_move_ends(new, moves or {}))
+            )
+        )
         old.clear()
         new.clear()
 

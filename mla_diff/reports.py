@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from mla_diff.compare import compare_drafts
@@ -19,12 +19,7 @@ from mla_diff.render import (
     render_json,
     render_markdown,
 )
-from mla_diff.sources import (
-    RULES_FILE,
-    Instrument,
-    find_instruments,
-    read_rules,
-)
+from mla_diff.sources import Instrument, find_instruments, rules_beside, with_rules
 from mla_diff.view import build_view, flag_count
 
 # What each report file of a pair is, by extension.
@@ -64,14 +59,18 @@ def write_text(path: Path, text: str) -> None:
         raise OutputError(f"cannot be written ({exc.strerror})", path=str(path)) from exc
 
 
+def create_folder(path: Path) -> None:
+    """Create a folder for reports (and its parents), or raise an OutputError naming it."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot be created ({exc.strerror})", path=str(path)) from exc
+
+
 def settings_for(instrument: Instrument, settings: Settings | None) -> Settings:
     """The settings for one instrument: a rules.toml beside its versions.toml is merged over
     the shipped significance rules."""
-    settings = settings or Settings()
-    path = Path(instrument.directory) / RULES_FILE
-    if not path.is_file():
-        return settings
-    return replace(settings, rules=read_rules(path), rules_source=str(path))
+    return with_rules(settings or Settings(), rules_beside(Path(instrument.directory)))
 
 
 def _counts(comparison: Comparison) -> tuple[tuple[str, int], ...]:
@@ -189,18 +188,12 @@ def build_reports(
 ) -> list[Report]:
     """Write every instrument's reports and index pages under `out`; return what was written."""
     instruments = find_instruments(drafts)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot be created ({exc.strerror})", path=str(out)) from exc
+    create_folder(out)
     written: list[Report] = []
     top_entries: list[IndexEntry] = []
     for instrument in instruments:
         folder = out / Path(instrument.directory).name
-        try:
-            folder.mkdir(exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot be created ({exc.strerror})", path=str(folder)) from exc
+        create_folder(folder)
         reports, entry = _build_instrument(instrument, folder, tool_version, settings)
         written.extend(reports)
         top_entries.append(entry)

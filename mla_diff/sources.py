@@ -12,7 +12,7 @@ from pathlib import Path
 import tomli_w
 
 from mla_diff.errors import InputError, ManifestError, OutputError
-from mla_diff.model import Draft, Version
+from mla_diff.model import Draft, Settings, Version
 from mla_diff.normalize import decode_text
 from mla_diff.parse import parse_draft
 
@@ -32,14 +32,13 @@ class Instrument:
     versions: tuple[Version, ...]
 
 
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes, or an InputError that names the file and the fix."""
+def read_bytes(path: Path, wanted: str = "a .txt file") -> bytes:
+    """A file's bytes, or an InputError that names the file and the fix; `wanted` says what to
+    name instead of a folder."""
     if not path.exists():
         raise InputError("no such file", path=str(path), hint="check the path")
     if path.is_dir():
-        raise InputError(
-            "is a directory, not a draft file", path=str(path), hint="name a .txt file"
-        )
+        raise InputError("is a directory, not a draft file", path=str(path), hint=f"name {wanted}")
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -182,6 +181,20 @@ def read_rules(path: Path) -> str:
         ) from exc
 
 
+def rules_beside(folder: Path) -> Path | None:
+    """The rules.toml in `folder` (beside a manifest or a draft), when there is one."""
+    path = folder / RULES_FILE
+    return path if path.is_file() else None
+
+
+def with_rules(settings: Settings, path: Path | None) -> Settings:
+    """`settings` with the rules file at `path` merged over the shipped significance rules; no
+    path leaves them as they are."""
+    if path is None:
+        return settings
+    return replace(settings, rules=read_rules(path), rules_source=str(path))
+
+
 def describe_file(path: Path, label: str = "", shown_as: str = "") -> Version:
     """The Version of a draft file: label, date, source and instrument title from the
     versions.toml beside it when that manifest lists the file, else the file name. `label`
@@ -203,9 +216,10 @@ _VERSIONS_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*versions[ \t]*\]\][ \t]*(#.*)?$
 
 
 def append_version(
-    directory: Path, file: str, label: str, date: str, source: str, status: str
+    directory: Path, file: str, label: str, date: str, source: str, status: str, title: str = ""
 ) -> Path:
-    """Add a version to `directory/versions.toml`, creating the manifest when absent.
+    """Add a version to `directory/versions.toml`, creating the manifest when absent (the
+    instrument named after the folder, titled `title` or the folder's name).
 
     The manifest stays oldest first: the entry goes before the first version dated later, else at
     the end. An entry for the same file is replaced in place (a re-imported draft); another entry
@@ -221,7 +235,7 @@ def append_version(
                 f"is not valid TOML: {exc}", path=str(manifest), hint="fix the syntax first"
             ) from exc
     else:
-        text = tomli_w.dumps({"instrument": directory.name, "title": directory.name})
+        text = tomli_w.dumps({"instrument": directory.name, "title": title or directory.name})
         entries = []
     if not isinstance(entries, list):
         raise ManifestError(

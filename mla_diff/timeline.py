@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from mla_diff.history import Event, History, Lineage, TermHit
-from mla_diff.model import UnitStatus, Version
+from mla_diff.jsonreport import version_json
+from mla_diff.model import UnitStatus
 
 # One character per event, so that ten versions fit a terminal; the legend is printed below.
 MARKS: dict[Event, str] = {
@@ -72,19 +73,6 @@ def render_terms_text(history: History, terms: Sequence[str], hits: Sequence[Ter
             out.append("  appears in no version")
         out.append("")
     return "\n".join(out)
-
-
-def version_json(version: Version) -> dict[str, Any]:
-    return {
-        "label": version.label,
-        "path": version.path,
-        "date": version.date,
-        "source": version.source,
-        "status": version.status,
-        "illustrative": version.illustrative,
-        "sha256": version.sha256,
-        "commit": version.commit,
-    }
 
 
 def lineage_json(history: History, lineage: Lineage) -> dict[str, Any]:

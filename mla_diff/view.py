@@ -141,6 +141,21 @@ class RowView:
     next_change: str = ""
 
     @property
+    def moves(self) -> tuple[str, ...]:
+        """Sentences naming the paragraphs that moved between this provision and another."""
+        notes = []
+        for paragraph in self.row.paragraphs:
+            if not (paragraph.moved and paragraph.counterpart):
+                continue
+            if paragraph.new_label is not None:
+                label = f"paragraph {paragraph.new_label}" if paragraph.new_label else "a paragraph"
+                notes.append(f"{label.capitalize()} came from {paragraph.counterpart}.")
+            else:
+                label = f"paragraph {paragraph.old_label}" if paragraph.old_label else "a paragraph"
+                notes.append(f"{label.capitalize()} moved to {paragraph.counterpart}.")
+        return tuple(notes)
+
+    @property
     def match(self) -> Match:
         return self.row.match
 
@@ -399,6 +414,8 @@ def build_view(comparison: Comparison, instrument: str = "") -> ReportView:
         own = {s.anchor for s in (*old, *new)}
         status = row_status(match)
         changed_title = any(e.op.value != "equal" for e in row.title_edits)
+        # Where each end of a move between provisions went to or came from.
+        moves = {p.moved: p.counterpart for p in row.paragraphs if p.moved and p.counterpart}
         rows.append(
             RowView(
                 row=row,
@@ -408,9 +425,9 @@ def build_view(comparison: Comparison, instrument: str = "") -> ReportView:
                 new=new,
                 anchor=(new or old)[0].anchor,
                 title=_title(match),
-                inline=runs_of(row.edits),
+                inline=runs_of(row.edits, moves),
                 title_runs=runs_of(row.title_edits) if changed_title else (),
-                columns=side_by_side(row.edits),
+                columns=side_by_side(row.edits, moves),
                 gist=gist(row.edits) or gist(row.title_edits),
                 flags=tuple(
                     flag_views[k] for k in sorted({k for a in own for k in flagged.get(a, ())})

@@ -13,6 +13,11 @@ from mla_diff.sources import read_draft
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TEST_VERSION = "0.0.0-test"  # golden files do not change with each release
 
+# What scripts read in every row of the JSON report's concordance.
+CONCORDANCE_ROW_FIELDS = frozenset(
+    ("kind", "old", "new", "status", "renumbered", "modified", "moved", "similarity", "reason")
+)
+
 # Text an attacker could slip into a draft, a label or a title: it must show as text, inert.
 PAYLOAD = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 

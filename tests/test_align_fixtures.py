@@ -13,6 +13,7 @@ from mla_diff.align import align_drafts
 from mla_diff.cli import main
 from mla_diff.model import Draft, Match, MatchStatus
 from mla_diff.parse import parse_draft
+from tests.report_fixtures import CONCORDANCE_ROW_FIELDS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "align"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.csv").is_file())
@@ -112,16 +113,7 @@ def test_compare_json_contract(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     concordance = json.loads(result.output)["concordance"]
     for row in concordance:
-        assert {
-            "old",
-            "new",
-            "status",
-            "renumbered",
-            "modified",
-            "moved",
-            "similarity",
-            "reason",
-        } <= set(row)
+        assert set(row) >= CONCORDANCE_ROW_FIELDS
         assert row["status"] in {"matched", "added", "deleted", "split", "merged"}
     split = next(row for row in concordance if row["status"] == "split")
     assert (split["old"], split["new"]) == (["6"], ["6", "7"])

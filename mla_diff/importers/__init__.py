@@ -15,6 +15,7 @@ from mla_diff.importers.cleanup import Block, ImportReport, render_blocks
 from mla_diff.importers.marks import ImportOptions
 from mla_diff.model import Kind
 from mla_diff.parse import parse_draft
+from mla_diff.sources import read_bytes
 
 __all__ = [
     "FORMATS",
@@ -64,7 +65,7 @@ def import_draft(path: Path, options: ImportOptions | None = None) -> ImportedDr
             path=str(path),
             hint="use .pdf, .docx, .odt, .html, .rtf or .txt",
         )
-    data = _read(path)
+    data = read_bytes(path, wanted="a file")
     found = sniff_format(data)
     if found == "Word 97-2003":
         raise InputError(
@@ -183,19 +184,6 @@ def _read_blocks(
     from mla_diff.importers.text import read_text  # noqa: PLC0415
 
     return read_text(data, str(path), report)
-
-
-def _read(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError("no such file", path=str(path), hint="check the path")
-    if path.is_dir():
-        raise InputError("is a directory, not a draft file", path=str(path), hint="name a file")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"cannot be read ({exc.strerror})", path=str(path), hint="check its permissions"
-        ) from exc
 
 
 def sniff_format(data: bytes) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -495,3 +496,24 @@ def mark_titles(blocks: list[Block]) -> list[Block]:
         else:
             out.append(block)
     return out
+
+
+# A paragraph as the structured readers (Word, ODT, HTML) find it: its generated number (label),
+# its text and its notes.
+NumberedParagraph = tuple[str, str, Sequence[str]]
+
+
+def numbered_blocks(
+    paragraphs: Sequence[NumberedParagraph], report: ImportReport, sample: str | None = None
+) -> list[Block]:
+    """The blocks of paragraphs whose numbers the document generates: each number written out
+    (counted in the report), a heading label on its own line, notes after their paragraph.
+    `sample` is the text the draft's language is detected from (default: the paragraphs' text)."""
+    report.add("wrote out", "generated number", sum(1 for label, _, _ in paragraphs if label))
+    heading = HeadingTest(sample if sample is not None else "\n".join(t for _, t, _ in paragraphs))
+    blocks: list[Block] = []
+    for label, text, notes in paragraphs:
+        if text.strip() or label:
+            blocks += split_label_heading(label, text, heading)
+        blocks += [Block(BlockKind.NOTE, note) for note in notes]
+    return mark_titles(blocks)

@@ -7,14 +7,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from mla_diff.importers.cleanup import (
-    LABEL,
-    Block,
-    HeadingTest,
-    ImportReport,
-    mark_titles,
-    split_label_heading,
-)
+from mla_diff.importers.cleanup import LABEL, Block, ImportReport, numbered_blocks
 from mla_diff.importers.marks import ImportOptions, MarkedText
 from mla_diff.importers.numbering import format_number
 from mla_diff.normalize import decode_text
@@ -250,9 +243,4 @@ def read_html(data: bytes, path: str, options: ImportOptions, report: ImportRepo
     reader.feed(decode_html(data, path))
     reader.close()
     reader.flush()
-    report.add("wrote out", "generated number", sum(1 for label, _ in reader.paragraphs if label))
-    heading = HeadingTest("\n".join(text for _, text in reader.paragraphs))
-    blocks: list[Block] = []
-    for label, text in reader.paragraphs:
-        blocks += split_label_heading(label, text, heading)
-    return mark_titles(blocks)
+    return numbered_blocks([(label, text, ()) for label, text in reader.paragraphs], report)

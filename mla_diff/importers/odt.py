@@ -5,17 +5,10 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from mla_diff.errors import InputError
-from mla_diff.importers.cleanup import (
-    Block,
-    BlockKind,
-    HeadingTest,
-    ImportReport,
-    mark_titles,
-    split_label_heading,
-)
+from mla_diff.importers.cleanup import Block, ImportReport, numbered_blocks
 from mla_diff.importers.marks import ImportOptions, MarkedText
 from mla_diff.importers.numbering import format_number
-from mla_diff.importers.word import open_package, read_xml_part
+from mla_diff.importers.package import open_package, read_xml_part
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -210,16 +203,7 @@ def read_odt(data: bytes, path: str, options: ImportOptions, report: ImportRepor
                 report.add(verb, kind)
     reader = _OdtReader(list_styles, text_styles, regions, options, report)
     reader.read_container(text)
-    report.add(
-        "wrote out", "generated number", sum(1 for label, _, _ in reader.paragraphs if label)
-    )
-    heading = HeadingTest("\n".join(t for _, t, _ in reader.paragraphs))
-    blocks: list[Block] = []
-    for label, body, notes in reader.paragraphs:
-        if body.strip() or label:
-            blocks += split_label_heading(label, body, heading)
-        blocks += [Block(BlockKind.NOTE, note) for note in notes]
-    return mark_titles(blocks)
+    return numbered_blocks(reader.paragraphs, report)
 
 
 def _collect_styles(

@@ -6,58 +6,16 @@ object model (python-docx) does not expose."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element, ParseError, fromstring
+from xml.etree.ElementTree import Element
 
 from mla_diff.errors import InputError
-from mla_diff.importers.cleanup import (
-    Block,
-    BlockKind,
-    HeadingTest,
-    ImportReport,
-    mark_titles,
-    split_label_heading,
-)
+from mla_diff.importers.cleanup import Block, ImportReport, numbered_blocks
 from mla_diff.importers.marks import ImportOptions, MarkedText
 from mla_diff.importers.numbering import WordNumbering
+from mla_diff.importers.package import open_package, read_xml_part
 
 _FALSE = ("false", "0", "off", "none")
-
-
-def read_xml_part(archive: zipfile.ZipFile, name: str, path: str) -> Element | None:
-    """One XML part of an OOXML or ODF package, None when absent. Parts with a DOCTYPE are
-    refused: office files never carry one, and entity expansion is how XML bombs work."""
-    try:
-        data = archive.read(name)
-    except KeyError:
-        return None
-    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
-        raise InputError(
-            f"is damaged ({name} cannot be unpacked)", path=path, hint="save it again"
-        ) from exc
-    if b"<!DOCTYPE" in data[:4096].upper():
-        raise InputError(
-            f"holds an XML part with a DOCTYPE ({name})", path=path, hint="save it again in Word"
-        )
-    try:
-        return fromstring(data)
-    except ParseError as exc:
-        raise InputError(
-            f"is damaged ({name} is not well-formed XML)", path=path, hint="save it again"
-        ) from exc
-
-
-def open_package(data: bytes, path: str, kind: str) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise InputError(
-            f"is not a readable {kind} file (damaged archive)",
-            path=path,
-            hint="re-download it or save it again",
-        ) from exc
 
 
 @dataclass
@@ -284,15 +242,9 @@ def read_docx(data: bytes, path: str, options: ImportOptions, report: ImportRepo
     if numbering.unknown_formats:
         formats = ", ".join(sorted(numbering.unknown_formats))
         report.doubt(f"list numbers in formats {formats} were written as 1, 2, 3")
-    numbered = sum(1 for p in reader.paragraphs if p.label)
-    report.add("wrote out", "generated number", numbered)
-    heading = HeadingTest("\n".join(f"{p.label} {p.text}" for p in reader.paragraphs))
-    blocks: list[Block] = []
-    for paragraph in reader.paragraphs:
-        if paragraph.text.strip() or paragraph.label:
-            blocks += split_label_heading(paragraph.label, paragraph.text, heading)
-        blocks += [Block(BlockKind.NOTE, note) for note in paragraph.notes]
-    return mark_titles(blocks)
+    sample = "\n".join(f"{p.label} {p.text}" for p in reader.paragraphs)
+    paragraphs = [(p.label, p.text, p.notes) for p in reader.paragraphs]
+    return numbered_blocks(paragraphs, report, sample)
 
 
 def _styles(root: Element | None, w: str) -> dict[str, tuple[str, str, str]]:
