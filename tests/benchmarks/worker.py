@@ -21,7 +21,8 @@ def _read(path: str) -> str:
 
 def _mla_diff(*args: str) -> None:
     """The command line, in this process: what a user runs, without the interpreter's start."""
-    from mla_diff.cli import EXIT_CHANGED, EXIT_SAME, main
+    from mla_diff.cli import main
+    from mla_diff.cli.shared import EXIT_CHANGED, EXIT_SAME
 
     try:
         main([*args], standalone_mode=False)
