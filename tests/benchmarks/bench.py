@@ -85,6 +85,20 @@ def corpus_pairs() -> list[Pair]:
     return [pair for pair in pairs if pair.old.is_file() and pair.new.is_file()]
 
 
+def start_up_pair(workdir: Path) -> Pair:
+    """One short article changed: what each tool costs before the size of the text matters."""
+    old = workdir / "one-article-old.txt"
+    new = workdir / "one-article-new.txt"
+    old.write_text(
+        "Article 1\nScope\n\n1. This Convention applies to genocide.\n", encoding="utf-8"
+    )
+    new.write_text(
+        "Article 1\nScope\n\n1. This Convention applies to genocide and war crimes.\n",
+        encoding="utf-8",
+    )
+    return Pair("one article (start-up)", old, new)
+
+
 def synthetic_pairs(workdir: Path, scales: tuple[float, ...]) -> list[Pair]:
     pairs = []
     for scale in scales:
@@ -182,9 +196,11 @@ def main() -> int:
     runs = 1 if args.quick else args.runs
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        pairs = corpus_pairs()
+        pairs = [start_up_pair(workdir), *corpus_pairs()]
         if args.quick:
-            pairs = [p for p in pairs if "ETS" in p.name] + synthetic_pairs(workdir, (0.25,))
+            pairs = [p for p in pairs if "ETS" in p.name or "start-up" in p.name] + synthetic_pairs(
+                workdir, (0.25,)
+            )
             folder = history_folder(workdir, 3, 60)
         else:
             pairs += synthetic_pairs(workdir, SCALES)

@@ -107,15 +107,24 @@ TOOLS: dict[str, Callable[[str, str, str], None]] = {
 }
 
 
+def _own_peak_kb() -> int:
+    """This process's peak resident memory. Linux's ru_maxrss keeps the peak of the process that
+    forked it (the harness) across exec; VmHWM belongs to this program's memory alone."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def main() -> None:
     tool, old, new, out = sys.argv[1:5]
     start = time.perf_counter()
     TOOLS[tool](old, new, out)
     seconds = time.perf_counter() - start
-    peak_kb = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-    )
+    peak_kb = max(_own_peak_kb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     print(
         json.dumps(
             {"seconds": seconds, "peak_mb": peak_kb / 1024, "bytes": Path(out).stat().st_size}
