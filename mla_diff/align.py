@@ -132,31 +132,34 @@ def _align_kind(
     came = [j for j in range(len(news)) if j not in new_partner and j not in regrouped_new]
     gone_ranked = rank_closest([(olds[i], _place(i, olds)) for i in gone], news)
     came_ranked = rank_closest([(news[j], _place(j, news)) for j in came], olds)
-    for i, ranked in zip(gone, gone_ranked, strict=True):
-        a = olds[i]
-        near = nearest(ranked, news, _place(i, olds))
+    rows.extend(_unmatched(MatchStatus.DELETED, gone, gone_ranked, olds, news))
+    rows.extend(_unmatched(MatchStatus.ADDED, came, came_ranked, news, olds))
+    return rows
+
+
+def _unmatched(
+    status: MatchStatus,
+    indices: Sequence[int],
+    ranked: Sequence[Sequence[tuple[int, float]]],
+    these: Sequence[Profile],
+    others: Sequence[Profile],
+) -> list[Match]:
+    """Deleted (or added) rows: each unit with no counterpart, its nearest units on the other
+    side and the reason that says so."""
+    describe = describe_deleted if status is MatchStatus.DELETED else describe_added
+    rows = []
+    for k, closest in zip(indices, ranked, strict=True):
+        unit = these[k].unit
+        near = nearest(closest, others, _place(k, these))
+        old, new = ((unit,), ()) if status is MatchStatus.DELETED else ((), (unit,))
         rows.append(
             Match(
-                MatchStatus.DELETED,
-                a.unit.kind,
-                (a.unit,),
-                (),
+                status,
+                unit.kind,
+                old,
+                new,
                 0.0,
-                describe_deleted(near, _main_source(a, ranked, news)),
-                nearest=_candidates(near),
-            )
-        )
-    for j, ranked in zip(came, came_ranked, strict=True):
-        b = news[j]
-        near = nearest(ranked, olds, _place(j, news))
-        rows.append(
-            Match(
-                MatchStatus.ADDED,
-                b.unit.kind,
-                (),
-                (b.unit,),
-                0.0,
-                describe_added(near, _main_source(b, ranked, olds)),
+                describe(near, _main_source(these[k], closest, others)),
                 nearest=_candidates(near),
             )
         )
