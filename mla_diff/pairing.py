@@ -251,8 +251,9 @@ class Pairing:
         a, b = self.olds[i], self.news[j]
         label, title = self.same_label(i, j), self.same_title(i, j)
         if self.blank(a) or self.blank(b):
-            # A repeal placeholder stands where the article stood, under its number.
-            if not label:
+            # A repeal placeholder stands where the article stood, under its number; a unit with
+            # no words (a note alone) pairs with the one that is alone in the same place.
+            if not (label or (lone and self.blank(a) and self.blank(b))):
                 return None
             return PLACEHOLDER + (0.3 if self.blank(a) and self.blank(b) else 0.0)
         if (i, j) not in self.pool_set and not (label or title or lone):
@@ -266,6 +267,10 @@ class Pairing:
             return None
         if self.kept(i, j) >= WHOLE:
             s = max(s, KEPT)
+        if label and not a.title and not b.title:
+            # Untitled articles left over in the same gap under the same number: the article was
+            # rewritten in place ("Article J.2 shall be replaced by the following").
+            s = max(s, ACCEPT - NUMBER_BONUS)
         score = (
             s
             + NUMBER_BONUS * label

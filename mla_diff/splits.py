@@ -17,6 +17,9 @@ HALF = 0.5
 VERBATIM = 0.9
 # A paragraph found this much in a new unit was carried there, if reworded.
 REWORDED = 0.7
+# A unit otherwise left alone went into (or came out of) another when a third of its wording is
+# found there; less, and it is a new article borrowing a paragraph (see `_absorbed`).
+ABSORBED = 0.3
 # Share of a paragraph's wording that must be found in a unit for the paragraph to have gone there.
 FOUND = 0.6
 
@@ -43,11 +46,12 @@ def find_regroupings(
     """Splits and merges among units that the one-to-one alignment left unmatched.
 
     A split: the paragraphs of an old unit are found in its matched new unit (if any) and in new
-    units beside it that nothing matched and that were cut from it (see `_cut_from`). A merge is
-    the mirror image, except that an old unit otherwise deleted may also be merged when one of its
-    paragraphs is found, even reworded, in the new unit it most resembles: wrongly reporting a
-    deletion costs a reader more than missing a merge. Each unit takes part in one regrouping at
-    most."""
+    units beside it that nothing matched and that were cut from it (see `_cut_from`), or that
+    would otherwise be reported as added although one of their paragraphs is found, even
+    reworded, in the old unit they most resemble (see `_absorbed`): wrongly reporting an addition
+    or a deletion costs a reader more than missing a split or a merge. A merge is the mirror
+    image, so that swapping the drafts turns every split into a merge. Each unit takes part in
+    one regrouping at most."""
     by_old: dict[int, list[int]] = {}
     by_new: dict[int, list[int]] = {}
     for i, j in candidates:
@@ -63,7 +67,7 @@ def find_regroupings(
             if j not in new_partner
             and j not in used_new
             and not news[j].blank
-            and _cut_from(news[j], whole)
+            and (_cut_from(news[j], whole) or _absorbed(news[j], i, whole, olds, by_new[j]))
         ]
         partner = old_partner.get(i)
         targets = ([partner] if partner is not None else []) + pieces
@@ -148,14 +152,17 @@ def _cut_from(piece: Profile, whole: Profile) -> bool:
 
 
 def _absorbed(
-    part: Profile, j: int, whole: Profile, news: Sequence[Profile], near: Sequence[int]
+    part: Profile, k: int, whole: Profile, others: Sequence[Profile], near: Sequence[int]
 ) -> bool:
-    """Whether an old unit left without counterpart went into `whole` (new unit `j`): `whole` is
-    the new unit it most resembles and one of its paragraphs is found there, even reworded."""
+    """Whether a unit left without counterpart in one draft went into (or came out of) `whole`,
+    unit `k` of the other draft: `whole` is the unit there it most resembles, a third of its
+    wording is found in `whole` and one of its paragraphs is, even reworded."""
+    if containment(part.shingles, whole.shingles) < ABSORBED:
+        return False
     if not any(containment(c.shingles, whole.shingles) >= REWORDED for c in part.chunks):
         return False
-    best = max(near, key=lambda k: (words_similarity(part.words, news[k].words), -k))
-    return best == j
+    best = max(near, key=lambda m: (words_similarity(part.words, others[m].words), -m))
+    return best == k
 
 
 def _title_words(profile: Profile) -> frozenset[str]:
