@@ -169,7 +169,11 @@ class Pairing:
             if self.blank(a) or self.blank(b):
                 continue
             s = self.strength(i, j)
-            if s >= (SHORT_STRONG if self.short(a) or self.short(b) else STRONG):
+            # Short boilerplate reads alike, so short units need near-identical text, unless
+            # their number and title both agree: then they are the same provision, grown or cut.
+            confirmed = self.same_label(i, j) and self.same_title(i, j)
+            short = (self.short(a) or self.short(b)) and not confirmed
+            if s >= (SHORT_STRONG if short else STRONG):
                 drift = abs(i / max(1, len(self.olds)) - j / max(1, len(self.news)))
                 twin = (i, j) in self.twins
                 scored.append((-s, not twin, not self.same_label(i, j), drift, i, j))
