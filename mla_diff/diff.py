@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import fast_diff_match_patch
 
@@ -136,6 +137,14 @@ def diff_texts(
     check_options(granularity, ignored)
     if old == new:
         return (Edit(Op.EQUAL, old),) if old else ()
+    return _diff_cached(old, new, granularity, ignored, timeout)
+
+
+# The flags read the paragraphs that the comparison has just diffed: the same pair, diffed once.
+@lru_cache(maxsize=4096)
+def _diff_cached(
+    old: str, new: str, granularity: str, ignored: frozenset[str], timeout: float
+) -> tuple[Edit, ...]:
     old_tokens = _tokens(old, granularity, ignored)
     new_tokens = _tokens(new, granularity, ignored)
     old_counted = [t for t in old_tokens if t.counts]

@@ -11,13 +11,16 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # GitPython refuses to import when no git executable is found; say so at the first git command
 # instead, so that commands that never touch git keep working.
 os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
-import git
-from git.exc import BadName, GitCommandError, GitCommandNotFound
+# GitPython is imported by the functions that use it: loading it costs a tenth of a second, and a
+# comparison of two files outside any repository never needs it.
+if TYPE_CHECKING:
+    import git
 
 from mla_diff.errors import InputError, RevisionError
 from mla_diff.model import Draft, Version
@@ -91,6 +94,8 @@ def parse_spec(text: str) -> DraftSpec:
 
 def open_repository(path: Path) -> git.Repo:
     """The repository holding `path` (which need not exist in the working tree)."""
+    import git  # noqa: PLC0415
+
     folder = path.absolute().parent
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent
@@ -120,6 +125,8 @@ def repository_path(repo: git.Repo, path: Path) -> str:
 
 
 def resolve_commit(repo: git.Repo, revision: str, path: Path) -> git.Commit:
+    from git.exc import BadName, GitCommandError, GitCommandNotFound  # noqa: PLC0415
+
     try:
         return repo.commit(revision)
     except (BadName, ValueError, GitCommandError) as exc:
@@ -198,6 +205,11 @@ def read_instrument(instrument: Instrument, language: str = "") -> list[tuple[Ve
 def stamp_commit(version: Version, path: Path) -> Version:
     """Record HEAD's commit id in `version` when `path` is tracked by a repository, suffixed with
     -dirty when the file differs from HEAD; untracked files and files outside git get none."""
+    if not _in_work_tree(path):
+        return version
+    import git  # noqa: PLC0415
+    from git.exc import GitCommandError, GitCommandNotFound  # noqa: PLC0415
+
     try:
         repo = git.Repo(path.absolute().parent, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -215,12 +227,21 @@ def stamp_commit(version: Version, path: Path) -> Version:
     return replace(version, commit=head + (DIRTY if status else ""))
 
 
+def _in_work_tree(path: Path) -> bool:
+    """Whether a folder above `path` holds a .git: outside one, git need not be asked, or loaded."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    return any((folder / ".git").exists() for folder in path.absolute().parents)
+
+
 _FIELD, _RECORD = "\x1f", "\x1e"
 
 
 def file_revisions(path: Path, revision: str | None = None) -> tuple[Revision, ...]:
     """The commits that touched a draft, newest first, following renames (git log --follow),
     from `revision` (default HEAD) back."""
+    from git.exc import GitCommandError, GitCommandNotFound  # noqa: PLC0415
+
     repo = open_repository(path)
     relative = repository_path(repo, path)
     start, until = "HEAD", None
@@ -334,6 +355,8 @@ def check_new_tag(path: Path, tag: str) -> None:
 
 def commit_draft(paths: list[Path], message: str, tag: str, tag_message: str) -> str:
     """Commit exactly `paths` (other staged changes stay staged) and tag the commit; return it."""
+    from git.exc import GitCommandError, GitCommandNotFound  # noqa: PLC0415
+
     repo = open_repository(paths[0])
     if tag:
         check_new_tag(paths[0], tag)

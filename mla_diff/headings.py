@@ -392,7 +392,7 @@ _ARTIKEL = re.compile(r"^[^\w\n]*artikel\b", re.MULTILINE | re.IGNORECASE)
 
 def detect_language(text: str) -> str:
     """The language whose heading words and function words the text uses most ("en" when none)."""
-    sample = text[:200_000].lower()
+    sample = text[:50_000].lower()  # some eight thousand words say enough
     scores = {lang: len(pattern.findall(sample)) for lang, pattern in LANGUAGE_HINTS.items()}
     for lang, pattern in _HEADING_HINTS.items():
         scores[lang] += 20 * len(pattern.findall(sample))

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from mla_diff.history import History, TermHit
@@ -51,9 +61,38 @@ def percent(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Templates compiled once and kept between runs, as Python keeps .pyc files: compiling them
+    costs more than rendering a long report. Jinja keys each by the checksum of its source, so
+    an edited template is compiled afresh; a cache that cannot be read or written is skipped."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _template_cache() -> BytecodeCache | None:
+    """MLA_DIFF_CACHE names the folder (empty: no cache); by default a private folder of the
+    user's in the temporary directory."""
+    folder = os.environ.get("MLA_DIFF_CACHE")
+    if folder == "":
+        return None
+    try:
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        return _CompiledTemplates(folder)
+    except (OSError, RuntimeError):  # no safe folder: compile each time
+        return None
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("mla_diff", "templates"),
+        bytecode_cache=_template_cache(),
         autoescape=select_autoescape(["html", "css", "js"], default=False),
         undefined=StrictUndefined,
         trim_blocks=True,

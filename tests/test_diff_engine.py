@@ -53,11 +53,12 @@ def test_same_runs_on_every_diff_of_the_drafts(
         return runs
 
     monkeypatch.setattr(mla_diff.diff, "diff_cleaned", recording)
+    mla_diff.diff._diff_cached.cache_clear()  # every pair diffed here, none remembered from before
     pairs = _successive(corpus)
     for old, new in pairs:
         compare_drafts(read_draft(old)[1], read_draft(new)[1])
     assert len(pairs) >= 10
-    assert len(made) >= 500
+    assert len(made) >= 300  # distinct pairs of texts: a pair met twice is diffed once
     for old_code, new_code, runs in made:
         assert runs == _reference(old_code, new_code)
 

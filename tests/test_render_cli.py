@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -178,3 +181,40 @@ def test_schema_command_prints_the_schema() -> None:
     result = CliRunner().invoke(main, ["schema"])
     assert result.exit_code == 0
     assert json.loads(result.output)["title"] == "mla-diff comparison report"
+
+
+_RENDER_ONCE = """
+import sys
+from mla_diff.cli import main
+main(["compare", *sys.argv[1:]], standalone_mode=False)
+"""
+
+
+@pytest.mark.parametrize("cache", ["kept", "unwritable", "off"])
+def test_compiled_templates_are_kept_and_a_bad_cache_folder_changes_nothing(
+    tmp_path: Path, cache: str
+) -> None:
+    drafts = Path(__file__).resolve().parent.parent / "drafts" / "mla-convention"
+    old, new = drafts / "2018-11_preliminary-draft.txt", drafts / "2023-05-26_adopted-text.txt"
+    folder = tmp_path / "cache"
+    if cache == "unwritable":
+        folder.write_text("a file where the folder should be", encoding="utf-8")
+    setting = "" if cache == "off" else str(folder)
+    reports = []
+    for run in range(2):
+        out = tmp_path / f"report-{run}.html"
+        done = subprocess.run(
+            [sys.executable, "-c", _RENDER_ONCE, str(old), str(new), "-o", str(out)],
+            env={**os.environ, "MLA_DIFF_CACHE": setting},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        assert "Traceback" not in done.stderr
+        reports.append(out.read_bytes())
+    assert reports[0] == reports[1]
+    if cache == "kept":
+        assert any(folder.iterdir())
+    elif cache == "off":
+        assert not folder.exists()

@@ -12,7 +12,7 @@ from mla_diff.rules.context import (
     cite_unit,
     label_of,
 )
-from mla_diff.rules.rulebook import Phrase
+from mla_diff.rules.rulebook import Phrase, may_hold
 
 
 @dataclass(frozen=True)
@@ -67,4 +67,4 @@ def mentions(rows: Sequence[Row], side: str) -> list[Mention]:
 
 def has_phrase(text: str, phrases: tuple[Phrase, ...]) -> bool:
     folded = text.casefold()
-    return any(p.search(text, folded) for p in phrases)
+    return may_hold(phrases, folded) and any(p.search(text, folded) for p in phrases)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, fields
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -30,10 +30,14 @@ class Phrase:
     """One phrase of the rules file, compiled: "in accordance with its|their domestic law"."""
 
     text: str  # as written in the rules file
-    pattern: re.Pattern[str]
+    source: str  # the regular expression, compiled when first needed: most phrases never are
     # Case-folded words of which the text must hold one for the pattern to match (the options of
     # its most telling word): most texts are ruled out by a substring test, not the pattern.
     needles: tuple[str, ...] = ()
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.IGNORECASE)
 
     def may_occur(self, text: str, folded: str | None = None) -> bool:
         """False when `text` (case-folded: `folded`) cannot hold the phrase."""
@@ -52,6 +56,22 @@ class Phrase:
         return len(self.finditer(text))
 
 
+@lru_cache(maxsize=1024)
+def _screen(phrases: tuple[Phrase, ...]) -> re.Pattern[str] | None:
+    """One pattern finding any needle of the phrases: a text it misses holds none of them."""
+    if not phrases or any(not p.needles for p in phrases):
+        return None
+    needles = sorted({n for p in phrases for n in p.needles}, key=lambda n: (-len(n), n))
+    return re.compile("|".join(map(re.escape, needles)))
+
+
+def may_hold(phrases: tuple[Phrase, ...], folded: str) -> bool:
+    """False when a text (case-folded: `folded`) can hold none of the phrases: one search
+    rules most texts out, where each phrase would test its own needles."""
+    screen = _screen(phrases)
+    return screen is None or screen.search(folded) is not None
+
+
 @dataclass(frozen=True)
 class Term:
     """A watch term, crime or ground of refusal with the phrases that mention it."""
@@ -59,8 +79,14 @@ class Term:
     name: str
     phrases: tuple[Phrase, ...]
 
+    @cached_property
+    def screen(self) -> re.Pattern[str] | None:
+        return _screen(self.phrases)
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the term is mentioned, left to right, overlapping mentions merged."""
+        if self.screen is not None and not self.screen.search(_casefold(text)):
+            return []
         found = sorted((m.start(), m.end()) for p in self.phrases for m in p.finditer(text))
         merged: list[tuple[int, int]] = []
         for start, end in found:
@@ -147,7 +173,7 @@ def compile_phrase(text: str) -> Phrase:
     # The word whose shortest option is longest says most: a text without it cannot match.
     telling = max(literals, key=lambda options: min(map(len, options)), default=())
     needles = telling if all(telling) else ()
-    return Phrase(text, re.compile(rf"(?<![\w'-]){body}(?![\w-])", re.IGNORECASE), needles)
+    return Phrase(text, rf"(?<![\w'-]){body}(?![\w-])", needles)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

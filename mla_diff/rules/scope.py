@@ -11,7 +11,7 @@ from mla_diff.rules.context import (
 )
 from mla_diff.rules.evidence import normalise_words, quote, window
 from mla_diff.rules.mentions import Mention, has_phrase, mentions
-from mla_diff.rules.rulebook import Language
+from mla_diff.rules.rulebook import Language, may_hold
 
 
 def _zone(mention: Mention, language: Language) -> str:
@@ -44,17 +44,22 @@ def scope(rows: Sequence[Row], language: Language) -> Iterator[Finding]:
     zones: dict[str, dict[str, dict[str, Mention]]] = {"old": {}, "new": {}}
     # A paragraph kept as it was is read once for both sides.
     known: dict[tuple[Kind, str, str, str], str] = {}
+    every_crime = tuple(phrase for crime in language.crimes for phrase in crime.phrases)
     for side in ("old", "new"):
         for mention in mentions(rows, side):
+            if not may_hold(every_crime, mention.text.casefold()):
+                continue
+            named = [crime for crime in language.crimes if crime.count(mention.text)]
+            if not named:
+                continue  # most paragraphs name no crime: where they stand does not matter
             key = (mention.unit.kind, mention.unit.title, mention.context, mention.text)
             zone = known.get(key)
             if zone is None:
                 zone = known[key] = _zone(mention, language)
             if not zone:
                 continue
-            for crime in language.crimes:
-                if crime.count(mention.text):
-                    zones[side].setdefault(crime.name, {}).setdefault(zone, mention)
+            for crime in named:
+                zones[side].setdefault(crime.name, {}).setdefault(zone, mention)
     for crime in language.crimes:
         before = zones["old"].get(crime.name, {})
         after = zones["new"].get(crime.name, {})
