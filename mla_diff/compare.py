@@ -27,7 +27,7 @@ from mla_diff.paragraph_diff import (
     flatten,
     mark_slot,
     paragraph_diffs,
-    similarity,
+    similarity_reaching,
     split_segments,
     whole_side,
 )
@@ -152,8 +152,8 @@ def _mark_moves(plans: list[_Plan]) -> None:
     for g, c in _may_be_alike(gone, came, old_words, new_words):
         if c[0] == g[0]:
             continue
-        score = similarity(old_words[g], new_words[c])
-        if score >= CROSS_MOVE_THRESHOLD:
+        score = similarity_reaching(old_words[g], new_words[c], CROSS_MOVE_THRESHOLD)
+        if score:
             candidates.append((-score, g, c))
     used: set[tuple[int, int]] = set()
     for _, g, c in sorted(candidates):

@@ -105,6 +105,21 @@ def similarity(old: Sequence[str], new: Sequence[str]) -> float:
     return matcher.ratio()
 
 
+def similarity_reaching(old: Sequence[str], new: Sequence[str], threshold: float) -> float:
+    """`similarity(old, new)` when it reaches `threshold` (at least GAP_THRESHOLD), else 0: the
+    lengths, then the words shared regardless of order, rule most pairs out without aligning."""
+    total = len(old) + len(new)
+    if not total:
+        return 1.0
+    if 2 * min(len(old), len(new)) < threshold * total:
+        return 0.0
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    if matcher.quick_ratio() < threshold:
+        return 0.0
+    score = matcher.ratio()
+    return score if score >= threshold else 0.0
+
+
 def _increasing(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """The longest run of pairs increasing on both sides (pairs sorted by old index)."""
     tails: list[int] = []  # new index ending the best run of each length

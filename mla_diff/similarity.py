@@ -76,6 +76,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
         self._chars: dict[str, str] = {}
+        self._id_chars: list[str] = []
 
     def ids(self, words: Sequence[str]) -> tuple[int, ...]:
         self._learn(words)
@@ -89,12 +90,17 @@ class Vocabulary:
         self._learn(words)
         return "".join(map(self._chars.__getitem__, words))
 
+    def signature_of_ids(self, ids: Sequence[int]) -> str:
+        """`signature(ids)`, for ids this vocabulary gave."""
+        return "".join(map(self._id_chars.__getitem__, ids))
+
     def _learn(self, words: Sequence[str]) -> None:
         known = self._ids
         for word in dict.fromkeys(words):  # new words in order of first appearance
             if word not in known:
                 known[word] = len(known)
-                self._chars[word] = _character(known[word])
+                self._chars[word] = char = _character(known[word])
+                self._id_chars.append(char)
 
 
 # A shingle is a word trigram packed into one integer (word ids stay below _BASE); a text of
@@ -212,7 +218,7 @@ def profile_unit(unit: Unit, vocabulary: Vocabulary) -> Profile:
     ordered = ordered_shingles(ids)
     return Profile(
         unit=unit,
-        words=vocabulary.signature_of(words),
+        words=vocabulary.signature_of_ids(ids),
         shingles=frozenset(ordered),
         ordered_shingles=ordered,
         label=_evidence_label(unit),

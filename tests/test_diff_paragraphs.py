@@ -13,6 +13,8 @@ from mla_diff.paragraph_diff import (
     flatten,
     label_path,
     mark_slot,
+    similarity,
+    similarity_reaching,
     split_segments,
 )
 
@@ -135,3 +137,16 @@ def test_flattened_paragraph_edits_rebuild_both_texts(
             assert old_text(slot.edits) == old_segments[slot.old].text
         if slot.new is not None:
             assert new_text(slot.edits) == new_segments[slot.new].text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from("abcdef"), max_size=30),
+    st.lists(st.sampled_from("abcdef"), max_size=30),
+    st.sampled_from([0.3, 0.5, 0.8, 0.95]),
+)
+def test_similarity_reaching_is_similarity_above_the_threshold_and_nothing_below(
+    old: list[str], new: list[str], threshold: float
+) -> None:
+    exact = similarity(old, new)
+    assert similarity_reaching(old, new, threshold) == (exact if exact >= threshold else 0.0)
