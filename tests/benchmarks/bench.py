@@ -151,22 +151,28 @@ def run_once(tool: str, old: Path, new: Path, out: Path) -> tuple[float, float] 
     return float(data["seconds"]), float(data["peak_mb"])
 
 
-def measure(tool: str, old: Path, new: Path, runs: int, workdir: Path) -> Measure:
-    result = Measure()
-    out = workdir / f"out-{tool}.html"
-    while len(result.seconds) < runs:
-        done = run_once(tool, old, new, out)
-        if isinstance(done, str):
-            result.failed = done
-            return result
-        result.seconds.append(done[0])
-        result.peak_mb = max(result.peak_mb, done[1])
-        if len(result.seconds) == 1:
-            if done[0] > ONE_RUN_AFTER:
-                runs = 1
-            elif done[0] > FEWER_RUNS_AFTER:
-                runs = min(runs, 3)
-    return result
+def measure(tools: list[str], old: Path, new: Path, runs: int, workdir: Path) -> dict[str, Measure]:
+    """Each tool's runs on one pair, taken in turns (one run of each tool, then the next round):
+    a stretch when the shared machine runs slow then weighs on every tool alike, not on one."""
+    results = {tool: Measure() for tool in tools}
+    wanted = dict.fromkeys(tools, runs)
+    for _ in range(runs):
+        for tool in tools:
+            result = results[tool]
+            if result.failed or len(result.seconds) >= wanted[tool]:
+                continue
+            done = run_once(tool, old, new, workdir / f"out-{tool}.html")
+            if isinstance(done, str):
+                result.failed = done
+                continue
+            result.seconds.append(done[0])
+            result.peak_mb = max(result.peak_mb, done[1])
+            if len(result.seconds) == 1:
+                if done[0] > ONE_RUN_AFTER:
+                    wanted[tool] = 1
+                elif done[0] > FEWER_RUNS_AFTER:
+                    wanted[tool] = min(runs, 3)
+    return results
 
 
 def machine() -> str:
@@ -234,6 +240,7 @@ def main() -> int:
         for pair in pairs:
             describe(pair)
             results[pair.name] = {}
+            active = []
             for tool in tools:
                 if pair.scale >= 16 and tool in QUADRATIC:
                     results[pair.name][tool] = Measure(failed="not run at 16x")
@@ -247,12 +254,15 @@ def main() -> int:
                 if args.quick and pair.scale and tool in QUADRATIC:
                     results[pair.name][tool] = Measure(failed="not run (quick)")
                     continue
-                found = results[pair.name][tool] = measure(tool, pair.old, pair.new, runs, workdir)
+                active.append(tool)
+            results[pair.name].update(measure(active, pair.old, pair.new, runs, workdir))
+            for tool in active:
+                found = results[pair.name][tool]
                 if pair.scale and not found.failed:
                     smaller[tool] = (pair.scale, found.median)
                 shown = found.failed or f"{found.median:9.3f} s  {found.peak_mb:5.0f} MB"
                 print(f"{pair.name:28} {tool:14} {shown}", flush=True)
-        history = measure("mla-diff-history", folder, folder, runs, workdir)
+        history = measure(["mla-diff-history"], folder, folder, runs, workdir)["mla-diff-history"]
         print(f"history of {len(list(folder.glob('*.txt')))} versions: {history.median:.3f} s")
         text = report(pairs, results, tools, history, runs, args.quick)
     out = Path(tempfile.gettempdir()) / "mla-diff-bench-quick.md" if args.quick else args.out
@@ -290,8 +300,8 @@ def report(
         "",
         f"Machine: {machine()}. Code: commit {commit()}.",
         "",
-        f"Median of {runs} run(s) per cell ({FEWER_RUNS_AFTER:.0f} s or more: 3 runs; "
-        f"{ONE_RUN_AFTER:.0f} s or more: one), each in a",
+        f"Median of {runs} run(s) per cell, the tools taking turns ({FEWER_RUNS_AFTER:.0f} s or "
+        f"more: 3 runs; {ONE_RUN_AFTER:.0f} s or more: one), each in a",
         "fresh process; the time is the work inside the process (imports, reading, diffing,",
         "rendering, writing), without interpreter start-up; every tool's modules are compiled",
         "to bytecode beforehand, as an install leaves them, and mla-diff keeps its compiled",
