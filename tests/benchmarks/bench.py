@@ -194,21 +194,18 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}, {system}"
 
 
+def _git(*args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
 def commit() -> str:
-    """The commit measured, marked when the work tree differs from it."""
+    """The commit measured, marked when the work tree differs from it (the results aside)."""
     try:
-        head = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short=12", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        head = _git("rev-parse", "--short=12", "HEAD")
+        results = f":(exclude){(HERE / 'RESULTS.md').relative_to(ROOT).as_posix()}"
+        dirty = _git("status", "--porcelain", "--untracked-files=no", "--", ".", results)
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return f"{head} (with local changes)" if dirty else head
