@@ -64,11 +64,14 @@ def percent(value: float) -> str:
 class _CompiledTemplates(FileSystemBytecodeCache):
     """Templates compiled once and kept between runs, as Python keeps .pyc files: compiling them
     costs more than rendering a long report. Jinja keys each by the checksum of its source, so
-    an edited template is compiled afresh; a cache that cannot be read or written is skipped."""
+    an edited template is compiled afresh; a cache that cannot be read or written is skipped.
+    Keep it in a folder of your own: what it holds is loaded as code."""
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        with suppress(OSError):
+        try:
             super().load_bytecode(bucket)
+        except Exception:  # a damaged cache file: compile the template again
+            bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with suppress(OSError):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from jinja2.bccache import bc_magic
 
 from mla_diff.cli import main
 from tests.report_fixtures import GOLDEN
@@ -190,7 +191,7 @@ main(["compare", *sys.argv[1:]], standalone_mode=False)
 """
 
 
-@pytest.mark.parametrize("cache", ["kept", "unwritable", "off"])
+@pytest.mark.parametrize("cache", ["kept", "damaged", "unwritable", "off"])
 def test_compiled_templates_are_kept_and_a_bad_cache_folder_changes_nothing(
     tmp_path: Path, cache: str
 ) -> None:
@@ -202,6 +203,9 @@ def test_compiled_templates_are_kept_and_a_bad_cache_folder_changes_nothing(
     setting = "" if cache == "off" else str(folder)
     reports = []
     for run in range(2):
+        if cache == "damaged" and run == 1:
+            for kept in folder.iterdir():  # the right header, then garbage
+                kept.write_bytes(bc_magic + b"\x80\x04garbage" * 20)
         out = tmp_path / f"report-{run}.html"
         done = subprocess.run(
             [sys.executable, "-c", _RENDER_ONCE, str(old), str(new), "-o", str(out)],
@@ -214,7 +218,7 @@ def test_compiled_templates_are_kept_and_a_bad_cache_folder_changes_nothing(
         assert "Traceback" not in done.stderr
         reports.append(out.read_bytes())
     assert reports[0] == reports[1]
-    if cache == "kept":
+    if cache in ("kept", "damaged"):
         assert any(folder.iterdir())
     elif cache == "off":
         assert not folder.exists()
