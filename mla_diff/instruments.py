@@ -111,15 +111,15 @@ def import_file(
     check_date(listing.date)
     check_label(listing.label)
     target = listing.folder / draft_file_name(listing.date, listing.label)
-    if target.exists() and not force:
+    existed = target.exists()
+    if existed and not force:
         raise OutputError(
             "already exists",
             path=str(target),
             hint="pass --force to replace it, or change the label",
         )
     imported = import_draft(file, options)
-    existed = target.exists()
-    write_draft(target, imported.text, force)
+    write_draft(target, imported.text)
     listing = replace(listing, source=listing.source or f"imported from {file.name}")
     _list_version(target, listing, replaced=existed)
     return target, imported

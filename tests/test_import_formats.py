@@ -8,9 +8,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from mla_diff.cli import main
 from mla_diff.errors import InputError
 from mla_diff.importers import ImportOptions, import_draft
+from mla_diff.importers.cleanup import BlockKind, ImportReport, render_blocks
+from mla_diff.importers.text import clean_pages
 
 HTML = """<!DOCTYPE html>
 <html><head><title>Draft</title><style>p { color: red }</style>
@@ -205,3 +209,53 @@ def test_bad_files_get_one_line_errors(
         import_draft(_write(tmp_path / name, data))
     assert "\n" not in caught.value.one_line()
     assert name in caught.value.one_line()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('<text:s text:c="2"/>', '<text:s text:c="two"/>', "text:c"),
+        ('text:outline-level="1">Article 2', 'text:outline-level="11">Article 2', "outline-level"),
+        ('text:level="1"', 'text:level="x"', "text:level"),
+    ],
+)
+def test_damaged_odt_values_get_a_one_line_error(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    assert old in ODT_CONTENT
+    odt = _odt(tmp_path / "damaged.odt", ODT_CONTENT.replace(old, new, 1))
+    with pytest.raises(InputError, match=rf"damaged\.odt: is damaged: .*{message}") as caught:
+        import_draft(odt)
+    assert "open it and save it again" in caught.value.one_line()
+    assert "\n" not in caught.value.one_line()
+
+
+def test_damaged_odt_through_the_cli_is_one_line(tmp_path: Path) -> None:
+    odt = _odt(tmp_path / "damaged.odt", ODT_CONTENT.replace('text:c="2"', 'text:c="two"'))
+    result = CliRunner().invoke(
+        main,
+        [
+            *("import", str(odt), "--instrument", "mla", "--label", "Draft"),
+            *("--date", "2020-01-29", "--drafts", str(tmp_path / "drafts")),
+        ],
+    )
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "damaged.odt: is damaged: text:s text:c is 'two'" in result.output
+
+
+def test_bracketed_heading_in_hard_wrapped_text_keeps_its_own_line() -> None:
+    """ "[Article 4 bis]" after a full line that ends a sentence is a heading, not more text."""
+    sentence = "The requested State shall execute the request in accordance with its law. "
+    paragraphs = [
+        "Article 4\nExecution\n\n" + _wrap("1. " + sentence * 3, 60),
+        "[Article 4 bis]\nSupply chains\n\n" + _wrap("1. " + sentence * 2, 60),
+        "Article 5\nCosts\n\n" + _wrap("1. " + sentence * 3, 60),
+    ]
+    text = "\n".join(paragraphs)  # no blank line between a paragraph and the next heading
+    lines = text.split("\n")
+    assert len(lines[lines.index("[Article 4 bis]") - 1]) >= 0.8 * 60
+    blocks = clean_pages([text], ImportReport())
+    heading = [b for b in blocks if "Article 4 bis" in b.text]
+    assert [(b.kind, b.text) for b in heading] == [(BlockKind.HEADING, "[Article 4 bis]")]
+    assert "\n[Article 4 bis]\nSupply chains\n" in render_blocks(blocks)

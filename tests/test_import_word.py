@@ -224,3 +224,31 @@ def test_old_word_format_and_wrong_extension_are_named(tmp_path: Path) -> None:
     misnamed.write_bytes(docx.read_bytes())
     with pytest.raises(InputError, match=r"is a Word file, not PDF.*rename it to \.docx"):
         import_draft(misnamed)
+
+
+@pytest.mark.parametrize(
+    ("numbering", "message"),
+    [
+        (_LEGAL_LIST.replace('<w:start w:val="1"/>', '<w:start w:val="x"/>', 1), "w:start"),
+        (_LEGAL_LIST.replace('w:ilvl="3"', 'w:ilvl="²"', 1), "w:ilvl"),
+    ],
+)
+def test_damaged_numbering_values_get_a_one_line_error(
+    tmp_path: Path, numbering: str, message: str
+) -> None:
+    """A list level whose number attribute is not a number names the file as damaged."""
+    docx = _docx(tmp_path / "damaged.docx", _p("Purpose", (5, 1)), numbering)
+    with pytest.raises(InputError, match=rf"damaged\.docx: is damaged: .*{message}") as caught:
+        import_draft(docx)
+    assert "open it and save it again" in caught.value.one_line()
+    assert "\n" not in caught.value.one_line()
+
+
+def test_a_zip_that_is_no_word_file_is_not_to_be_renamed(tmp_path: Path) -> None:
+    archive_path = tmp_path / "draft.docx"
+    with zipfile.ZipFile(archive_path, "w") as archive:
+        archive.writestr("notes.txt", "Article 1")
+    with pytest.raises(InputError, match="is a ZIP archive file, not Word") as caught:
+        import_draft(archive_path)
+    assert "rename" not in caught.value.one_line()
+    assert "save it as .docx, .odt or .pdf" in caught.value.one_line()

@@ -13,7 +13,6 @@ from pathlib import Path
 from mla_diff.errors import InputError, OutputError
 from mla_diff.importers.cleanup import Block, ImportReport, render_blocks
 from mla_diff.importers.marks import ImportOptions
-from mla_diff.model import Kind
 from mla_diff.parse import parse_draft
 from mla_diff.sources import read_bytes
 
@@ -83,7 +82,9 @@ def import_draft(path: Path, options: ImportOptions | None = None) -> ImportedDr
         raise InputError(
             f"is a {found} file, not {fmt} as its extension says",
             path=str(path),
-            hint=f"rename it to {_EXTENSION.get(found, '.txt')}",
+            hint=f"rename it to {_EXTENSION[found]}"
+            if found in _EXTENSION
+            else "open it and save it as .docx, .odt or .pdf",
         )
     if found is None and fmt in ("PDF", "Word", "ODT", "RTF"):
         raise InputError(
@@ -92,11 +93,17 @@ def import_draft(path: Path, options: ImportOptions | None = None) -> ImportedDr
             hint="check that it is the file you meant, or re-download it",
         )
     report = ImportReport()
-    blocks = _read_blocks(fmt, path, data, options, report)
+    try:
+        blocks = _read_blocks(fmt, path, data, options, report)
+    except (ValueError, IndexError) as exc:
+        # A backstop for values the readers do not expect: a damaged file, not a crash.
+        raise InputError(
+            f"is damaged: {exc}", path=str(path), hint="open it and save it again"
+        ) from exc
     text = render_blocks(blocks)
     if not text.strip():
         raise InputError("holds no text", path=str(path), hint="check that it is the right file")
-    articles = sum(1 for unit in parse_draft(text).units if unit.kind is Kind.ARTICLE)
+    articles = len(parse_draft(text).articles)
     if not articles:
         report.doubt("the parser finds no article headings in the imported text")
     return ImportedDraft(text, fmt, report, articles)
@@ -142,12 +149,9 @@ def draft_file_name(date: str, label: str) -> str:
     return f"{check_date(date)}_{slugify(label)}.txt"
 
 
-def write_draft(path: Path, text: str, force: bool) -> None:
-    """Write an imported draft as UTF-8 with LF line ends; an existing file only with `force`."""
-    if path.exists() and not force:
-        raise OutputError(
-            "already exists", path=str(path), hint="pass --force to replace it, or change the label"
-        )
+def write_draft(path: Path, text: str) -> None:
+    """Write an imported draft as UTF-8 with LF line ends, replacing any file there (the caller
+    decides whether one may be replaced)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
@@ -164,7 +168,7 @@ def _read_blocks(
     if fmt == "PDF":
         from mla_diff.importers.pdf import read_pdf  # noqa: PLC0415
 
-        return read_pdf(path, report)
+        return read_pdf(data, str(path), report)
     if fmt == "Word":
         from mla_diff.importers.word import read_docx  # noqa: PLC0415
 

@@ -8,15 +8,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
-from mla_diff.headings import (
-    ANNEX_WORDS,
-    ARTICLE_WORDS,
-    CONTAINER_WORDS,
-    PREAMBLE_WORDS,
-    detect_language,
-)
+from mla_diff.headings import HeadingGrammar, detect_language
 from mla_diff.model import Kind
+from mla_diff.normalize import clean_line
 from mla_diff.parse import parse_draft
 from mla_diff.preamble import PREAMBLE_OPENERS, PREAMBLE_SUBJECTS
 
@@ -95,20 +91,12 @@ def tidy_text(text: str) -> str:
 
 # --- headings --------------------------------------------------------------------------------
 
-_HEADING_WORDS = sorted(
-    {w for words in ARTICLE_WORDS.values() for w in words}
-    | {w for words in CONTAINER_WORDS.values() for w in words}
-    | {w.upper() for words in CONTAINER_WORDS.values() for w in words}
-    | {w for words in ANNEX_WORDS.values() for w in words}
-    | {w.upper() for words in ANNEX_WORDS.values() for w in words}
-    | {w.capitalize() for w in PREAMBLE_WORDS}
-    | {w.upper() for w in PREAMBLE_WORDS},
-    key=len,
-    reverse=True,
-)
-_HEADING_START = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in _HEADING_WORDS) + r")(?![a-zà-ÿ])"
-)
+
+@lru_cache(maxsize=8)
+def _grammar(language: str) -> HeadingGrammar:
+    return HeadingGrammar((language,))
+
+
 _HEADING_KINDS = (Kind.ARTICLE, Kind.PART, Kind.ANNEX, Kind.PREAMBLE)
 
 
@@ -120,10 +108,13 @@ class HeadingTest:
 
     def __init__(self, sample: str) -> None:
         self.language = detect_language(sample)
+        self._grammar = _grammar(self.language)
         self._seen: dict[str, bool] = {}
 
     def __call__(self, text: str) -> bool:
-        if len(text) > 160 or not _HEADING_START.match(text):
+        # A quick test with the parser's own heading grammar, as it reads the cleaned line
+        # (markdown=True is its loosest reading), before the parser judges the line in context.
+        if len(text) > 160 or self._grammar.classify(clean_line(text), markdown=True) is None:
             return False
         if text not in self._seen:
             # An article after the line gives the parser the context of a draft: a lone "PART I"
@@ -179,14 +170,13 @@ _GAP = 0.45  # blank space above a line, in line heights, that ends a paragraph
 
 
 def remove_furniture(
-    pages: list[list[Line]], report: ImportReport, sample: str
+    pages: list[list[Line]], report: ImportReport, heading: HeadingTest
 ) -> list[list[Line]]:
     """Drop running headers and footers (lines repeated at a page's edge across pages) and page
     numbers, counting each kind in `report`. Headings whose numbers happen to follow the pages
     ("Article 3" atop page 3) and the titles under them are never furniture."""
     if not pages:
         return pages
-    heading = HeadingTest(sample)
     protected: set[tuple[int, int]] = set()
     for p, lines in enumerate(pages):
         for i, line in enumerate(lines[: _EDGE_LINES + 1]):
@@ -350,10 +340,9 @@ class Joiner:
         return full
 
 
-def join_lines(pages: list[list[Line]], report: ImportReport, sample: str) -> list[Block]:
+def join_lines(pages: list[list[Line]], report: ImportReport, heading: HeadingTest) -> list[Block]:
     """Pages of lines (furniture already removed) -> blocks: headings and their titles on their own,
     wrapped lines joined into paragraphs, footnotes set apart after the paragraph they interrupt."""
-    heading = HeadingTest(sample)
     flow = [line for lines in pages for line in lines if line.text.strip()]
     joiner = Joiner(flow, report, heading)
     blocks: list[Block] = []

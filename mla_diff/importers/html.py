@@ -188,11 +188,11 @@ class _Reader(HTMLParser):
             kind = _LIST_TYPES.get(style[1].lower() if style else values.get("type", ""), "")
             if not style and "type" not in values:
                 kind = "1" if tag == "ol" else "•"
-            start = int(values["start"]) if values.get("start", "").isdigit() else 1
+            start = int(values["start"]) if values.get("start", "").isdecimal() else 1
             self.lists.append(_List(kind, start))
         if tag == "li" and self.lists:
             current = self.lists[-1]
-            if values.get("value", "").isdigit():
+            if values.get("value", "").isdecimal():
                 current.next = int(values["value"])
             if current.kind == "•":
                 self.label = "•"

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
+from mla_diff.importers.package import int_attribute
+
 _ROMAN = (
     (1000, "m"),
     (900, "cm"),
@@ -110,6 +112,10 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+# The largest start value Word accepts for a list level.
+_MAX_START = 32767
+
+
 @dataclass
 class Level:
     """One level of a Word list: "%1." in decimal from 1, restarting after the level above."""
@@ -141,7 +147,7 @@ class WordNumbering:
         for abstract in root.findall(f"{w}abstractNum"):
             levels: dict[int, Level] = {}
             for lvl in abstract.findall(f"{w}lvl"):
-                levels[int(lvl.get(f"{w}ilvl", "0"))] = _level(lvl, w)
+                levels[int_attribute(lvl.get(f"{w}ilvl"), 0, 0, 9, "w:lvl w:ilvl")] = _level(lvl, w)
             numbering.abstract[abstract.get(f"{w}abstractNumId", "")] = levels
         for num in root.findall(f"{w}num"):
             ref = num.find(f"{w}abstractNumId")
@@ -149,7 +155,10 @@ class WordNumbering:
             for override in num.findall(f"{w}lvlOverride"):
                 start = override.find(f"{w}startOverride")
                 if start is not None:
-                    overrides[int(override.get(f"{w}ilvl", "0"))] = int(start.get(f"{w}val", "1"))
+                    ilvl = int_attribute(override.get(f"{w}ilvl"), 0, 0, 9, "w:lvlOverride w:ilvl")
+                    overrides[ilvl] = int_attribute(
+                        start.get(f"{w}val"), 1, 0, _MAX_START, "w:startOverride w:val"
+                    )
             if ref is not None:
                 numbering.instances[num.get(f"{w}numId", "")] = (ref.get(f"{w}val", ""), overrides)
         return numbering
@@ -225,10 +234,10 @@ def _level(lvl: Element, w: str) -> Level:
     legal = lvl.find(f"{w}isLgl")
     restart = val("lvlRestart")
     return Level(
-        start=int(val("start", "1") or 1),
+        start=int_attribute(val("start"), 1, 0, _MAX_START, "w:start w:val"),
         fmt=val("numFmt", "decimal"),
         text=val("lvlText", ""),
-        restart=int(restart) if restart.isdigit() else None,
+        restart=int(restart) if restart.isdecimal() else None,
         legal=legal is not None and legal.get(f"{w}val", "true") not in ("false", "0"),
         suffix=val("suff", "tab"),
         style=val("pStyle"),

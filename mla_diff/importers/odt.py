@@ -8,7 +8,7 @@ from mla_diff.errors import InputError
 from mla_diff.importers.cleanup import Block, ImportReport, numbered_blocks
 from mla_diff.importers.marks import ImportOptions, MarkedText
 from mla_diff.importers.numbering import format_number
-from mla_diff.importers.package import open_package, read_xml_part
+from mla_diff.importers.package import int_attribute, open_package, read_xml_part
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -20,6 +20,9 @@ _LEVEL_TAGS = frozenset(
     for name in ("list-level-style-number", "list-level-style-bullet", "outline-level-style")
 )
 _ListLevel = tuple[str, str, str, int, int]  # (format, prefix, suffix, start, display levels)
+_LEVELS = 10  # ODF lists and outlines have levels 1 to 10
+_MAX_START = 999_999
+_MAX_SPACES = 10_000
 
 
 class _OdtReader:
@@ -76,8 +79,8 @@ class _OdtReader:
             if numbered and level + 1 in levels:
                 fmt, prefix, suffix, start, display = levels[level + 1]
                 start_value = item.get(f"{TEXT}start-value")
-                if start_value and start_value.isdigit():
-                    counters[level] = int(start_value) - 1
+                if start_value and start_value.isdecimal():
+                    counters[level] = min(int(start_value), _MAX_START) - 1
                 counters[level] = max(counters[level], start - 1) + 1
                 counters[level + 1 :] = [0] * (9 - level)
                 if fmt:
@@ -99,7 +102,9 @@ class _OdtReader:
 
     def outline_label(self, heading: Element) -> str:
         """The number a heading gets from the document's outline numbering, if any."""
-        level = int(heading.get(f"{TEXT}outline-level", "1") or 1)
+        level = int_attribute(
+            heading.get(f"{TEXT}outline-level"), 1, 0, _LEVELS, "text:h text:outline-level"
+        )
         if heading.get(f"{TEXT}is-list-header") == "true" or level not in self.outline:
             return ""
         fmt, prefix, suffix, start, display = self.outline[level]
@@ -128,7 +133,8 @@ class _OdtReader:
                 span = self.text_styles.get(child.get(f"{TEXT}style-name", ""), style)
                 self.read_inline(child, marked, span, notes)
             elif tag == f"{TEXT}s":
-                marked.add(" " * int(child.get(f"{TEXT}c", "1") or 1), self.change(), style)
+                count = int_attribute(child.get(f"{TEXT}c"), 1, 0, _MAX_SPACES, "text:s text:c")
+                marked.add(" " * count, self.change(), style)
             elif tag == f"{TEXT}tab":
                 marked.add(" ", self.change(), style)
             elif tag == f"{TEXT}line-break":
@@ -218,14 +224,19 @@ def _collect_styles(
             if level.tag not in _LEVEL_TAGS:
                 continue
             bullet = level.tag.endswith("bullet")
-            levels[int(level.get(f"{TEXT}level", "1"))] = (
+            number = int_attribute(level.get(f"{TEXT}level"), 1, 1, _LEVELS, "text:level")
+            levels[number] = (
                 "" if bullet else level.get(f"{STYLE}num-format", ""),
                 level.get(f"{TEXT}bullet-char", "•")
                 if bullet
                 else level.get(f"{STYLE}num-prefix", ""),
                 "" if bullet else level.get(f"{STYLE}num-suffix", ""),
-                int(level.get(f"{TEXT}start-value", "1") or 1),
-                int(level.get(f"{TEXT}display-levels", "1") or 1),
+                int_attribute(
+                    level.get(f"{TEXT}start-value"), 1, 0, _MAX_START, "text:start-value"
+                ),
+                int_attribute(
+                    level.get(f"{TEXT}display-levels"), 1, 1, _LEVELS, "text:display-levels"
+                ),
             )
         list_styles[name] = levels
     for style in root.iter(f"{STYLE}style"):

@@ -41,3 +41,18 @@ def open_package(data: bytes, path: str, kind: str) -> zipfile.ZipFile:
             path=path,
             hint="re-download it or save it again",
         ) from exc
+
+
+def int_attribute(value: str | None, default: int, low: int, high: int, name: str = "") -> int:
+    """A whole-number XML attribute: `default` when absent or empty. A value that is not a
+    decimal number, or lies outside [`low`, `high`], raises ValueError naming `name` (the
+    importer reports the file as damaged)."""
+    if value is None or not value.strip():
+        return default
+    text = value.strip()
+    if not text.isdecimal():
+        raise ValueError(f"{name or 'a number attribute'} is {value!r}, not a whole number")
+    number = int(text)
+    if not low <= number <= high:
+        raise ValueError(f"{name or 'a number attribute'} is {number}, not {low} to {high}")
+    return number

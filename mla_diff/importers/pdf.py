@@ -13,7 +13,6 @@ import itertools
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -21,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 from mla_diff.errors import InputError
 from mla_diff.importers.cleanup import (
     Block,
+    HeadingTest,
     ImportReport,
     Line,
     join_lines,
@@ -75,20 +75,21 @@ class _Page:
     words: list[_Word]
 
 
-def read_pdf(path: Path, report: ImportReport) -> list[Block]:
-    """The blocks of a PDF's text layer, with furniture removed and paragraphs rejoined."""
-    pages = extract_pages(path, report)
-    sample = "\n".join(line.text for lines in pages for line in lines)
-    pages = remove_furniture(pages, report, sample)
+def read_pdf(data: bytes, path: str, report: ImportReport) -> list[Block]:
+    """The blocks of a PDF's text layer (the file's bytes, read from `path`), with furniture
+    removed and paragraphs rejoined."""
+    pages = extract_pages(data, path, report)
+    heading = HeadingTest("\n".join(line.text for lines in pages for line in lines))
+    pages = remove_furniture(pages, report, heading)
     _set_columns_geometry(pages)
-    return join_lines(pages, report, sample)
+    return join_lines(pages, report, heading)
 
 
-def extract_pages(path: Path, report: ImportReport) -> list[list[Line]]:
+def extract_pages(data: bytes, path: str, report: ImportReport) -> list[list[Line]]:
     """Each page's lines in reading order, with geometry; refuses encrypted, broken and scanned
-    files with a one-line error."""
+    files with a one-line error naming `path`."""
     try:
-        document = pdfium.PdfDocument(path)
+        document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise _open_error(path, exc) from exc
     raw_pages: list[_Page] = []
@@ -104,7 +105,7 @@ def extract_pages(path: Path, report: ImportReport) -> list[list[Line]]:
     except pdfium.PdfiumError as exc:
         raise InputError(
             f"is a damaged PDF that cannot be read ({exc})",
-            path=str(path),
+            path=path,
             hint="re-download it or print it to a new PDF",
         ) from exc
     finally:
@@ -113,8 +114,8 @@ def extract_pages(path: Path, report: ImportReport) -> list[list[Line]]:
     pages = [_page_lines(page, body_size, report) for page in raw_pages]
     if not any(pages):
         if image_pages:
-            raise InputError("has no text layer", path=str(path), hint=_OCR_HINT)
-        raise InputError("holds no text", path=str(path), hint="check that it is the right file")
+            raise InputError("has no text layer", path=path, hint=_OCR_HINT)
+        raise InputError("holds no text", path=path, hint="check that it is the right file")
     if image_pages:
         listed = ", ".join(str(n) for n in image_pages[:10])
         report.doubt(
@@ -125,16 +126,16 @@ def extract_pages(path: Path, report: ImportReport) -> list[list[Line]]:
     return pages
 
 
-def _open_error(path: Path, exc: pdfium.PdfiumError) -> InputError:
+def _open_error(path: str, exc: pdfium.PdfiumError) -> InputError:
     if exc.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
         return InputError(
             "is password-protected",
-            path=str(path),
+            path=path,
             hint="save an unprotected copy: `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`",
         )
     return InputError(
         "is not a readable PDF (damaged or not a PDF)",
-        path=str(path),
+        path=path,
         hint="re-download it or print it to a new PDF",
     )
 

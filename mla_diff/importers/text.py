@@ -5,6 +5,7 @@ from __future__ import annotations
 from mla_diff.importers.cleanup import (
     Block,
     BlockKind,
+    HeadingTest,
     ImportReport,
     Line,
     join_lines,
@@ -36,8 +37,9 @@ def clean_pages(pages: list[str], report: ImportReport) -> list[Block]:
     text = "\n".join(pages)
     width = max((len(line.rstrip()) for line in text.split("\n")), default=0)
     lines = [_page_lines(page, number, width) for number, page in enumerate(pages, start=1)]
-    lines = remove_furniture(lines, report, text)
-    return join_lines(lines, report, text)
+    heading = HeadingTest(text)
+    lines = remove_furniture(lines, report, heading)
+    return join_lines(lines, report, heading)
 
 
 def _paragraphs(text: str) -> list[str]:

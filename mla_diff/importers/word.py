@@ -111,7 +111,7 @@ class _DocxReader:
             if num_pr is not None:
                 num_id = _val(num_pr.find(f"{w}numId"), w)
                 level = _val(num_pr.find(f"{w}ilvl"), w)
-                ilvl = int(level) if level.isdigit() else -1
+                ilvl = int(level) if level.isdecimal() else -1
             style = _val(ppr.find(f"{w}pStyle"), w)
         seen: set[str] = set()
         while style and style not in seen and (not num_id or ilvl < 0):
@@ -119,7 +119,7 @@ class _DocxReader:
             based_on, style_num, style_level = self.styles.get(style, ("", "", ""))
             if not num_id and style_num:
                 num_id = style_num
-                if ilvl < 0 and style_level.isdigit():
+                if ilvl < 0 and style_level.isdecimal():
                     ilvl = int(style_level)
                 if ilvl < 0:
                     linked = self.numbering.level_for_style(num_id, style)
