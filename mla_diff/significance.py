@@ -16,7 +16,9 @@ from mla_diff.rules.context import (
 )
 from mla_diff.rules.crossrefs import crossrefs
 from mla_diff.rules.definitions import definitions
+from mla_diff.rules.mentions import mentions
 from mla_diff.rules.obligations import obligations
+from mla_diff.rules.references import sides
 from mla_diff.rules.refusal import refusal_grounds
 from mla_diff.rules.renumbering import references_renumbered
 from mla_diff.rules.rulebook import Rulebook, load_rulebook
@@ -84,8 +86,6 @@ def build_provisions(rows: Sequence[Row]) -> list[Provision]:
                 label_of(match.old[0]),
                 label_of(match.new[0]),
                 tuple(provision_passages(row, match.kind)),
-                match.old,
-                match.new,
             )
         )
     for position, passage in moved_passages(rows):
@@ -129,10 +129,13 @@ def flag_rows(
         findings += refusal_grounds(provision, words)
         findings += brackets(provision)
     findings += brackets_in_new_provisions(rows)
-    findings += definitions(rows, words, every_substitution)
-    findings += crossrefs(rows, provisions, words)
-    findings += references_renumbered(rows, provisions, words)
-    findings += scope(rows, words)
+    # Both drafts' articles and paragraphs, read once for the rules that need them.
+    drafts = sides(rows)
+    paragraphs = (mentions(rows, "old"), mentions(rows, "new"))
+    findings += definitions(paragraphs, words, every_substitution)
+    findings += crossrefs(rows, provisions, words, drafts)
+    findings += references_renumbered(rows, provisions, words, drafts)
+    findings += scope(paragraphs, words)
     return tuple(f.flag for f in _order(_without_redundant(findings)))
 
 

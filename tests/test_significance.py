@@ -11,6 +11,7 @@ from mla_diff.errors import InputError
 from mla_diff.model import Comparison, Settings, Severity
 from mla_diff.parse import parse_draft
 from mla_diff.reports import build_reports
+from mla_diff.rules.evidence import editorial_only
 from mla_diff.rules.rulebook import build_rulebook, compile_phrase
 from mla_diff.significance import RULES
 from mla_diff.sources import read_draft
@@ -61,6 +62,73 @@ def test_a_rules_file_adds_a_watch_term() -> None:
     added = [f for f in flags if f.rule == "watch-term-added"]
     assert [(f.severity, f.old, f.new) for f in added] == [(Severity.HIGH, "4", "4")]
     assert "'truce'" in added[0].message
+
+
+# One article, then an article added about amnesty, in each shipped language.
+AMNESTY_ADDED = {
+    "en": (
+        "Article 1\nObject\n\nEach State Party shall cooperate in the investigation of the "
+        "crimes covered by this Convention.\n",
+        "Article 2\nAmnesty\n\nNo amnesty shall be granted to the perpetrators of such crimes.\n",
+    ),
+    "fr": (
+        "Article premier\nObjet\n\nChaque État partie coopère aux enquêtes sur les crimes "
+        "visés par la présente Convention.\n",
+        "Article 2\nAmnistie\n\nAucune amnistie ne peut être accordée aux auteurs de ces crimes.\n",
+    ),
+    "es": (
+        "Artículo 1\nObjeto\n\nCada Estado Parte cooperará en la investigación de los "
+        "crímenes comprendidos en la presente Convención.\n",
+        "Artículo 2\nAmnistía\n\nNo se concederá amnistía a los autores de esos crímenes.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_critical_terms_work_in_every_language(language: str) -> None:
+    def added(language: str) -> list[tuple[str, Severity, str | None]]:
+        old, article = AMNESTY_ADDED[language]
+        comparison = _flags(old, f"{old}\n{article}")
+        assert comparison.new.language == language
+        return [(f.rule, f.severity, f.new) for f in comparison.flags]
+
+    english = added("en")
+    assert english == [("article-added", Severity.HIGH, "2")]
+    assert added(language) == english
+
+
+def test_a_critical_term_must_name_a_watch_term_of_its_language() -> None:
+    with pytest.raises(InputError, match=r"fr\.critical_terms\.terms must be names of watch terms"):
+        build_rulebook('[fr.critical_terms]\nterms = ["amnesty"]\n', "my-rules.toml")
+    rules = build_rulebook('[fr.critical_terms]\nterms = ["amnistie"]\n', "my-rules.toml")
+    assert rules.language("fr").critical_terms == {"amnistie"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "editorial"),
+    [
+        ("measures against inaction", "measures against in action", False),
+        ("Each State  Party shall,", "each State Party shall", True),
+        ("international co-operation", "international cooperation", True),
+        ("non-refoulement", "non refoulement", True),
+        ("States [shall] cooperate", "States [ shall ] cooperate", True),
+        ("States [shall] cooperate", "States shall cooperate", False),
+    ],
+)
+def test_editorial_only_compares_words(old: str, new: str, editorial: bool) -> None:
+    assert editorial_only(old, new) is editorial
+
+
+def test_a_renumbered_article_with_words_split_is_not_unchanged() -> None:
+    old = (
+        "Article 1\nObject\n\nEach State Party shall cooperate.\n\nArticle 2\nRemedies\n\n"
+        "Each State Party shall provide remedies against inaction by its authorities.\n"
+    )
+    new = old.replace("Article 2", "Article 3")
+    renumbered = [(f.rule, f.old, f.new) for f in _flags(old, new).flags]
+    assert renumbered == [("renumbered-only", "2", "3")]
+    split = _flags(old, new.replace("inaction", "in action")).flags
+    assert [f for f in split if f.rule == "renumbered-only"] == []
 
 
 def test_a_rules_file_can_rank_modals_differently() -> None:
@@ -121,6 +189,7 @@ def test_ets030_flags_only_the_articles_the_protocol_replaced(corpus: Path) -> N
         "coe-ets030/ECMACM_en_v2_2011-04-01.md",
     )
     touched = {label for f in comparison.flags for label in (f.old, f.new, *f.articles) if label}
+    assert touched, "the protocol's changes raise no flag"
     assert touched <= {"1", "4", "11", "15", "20", "24"}, touched
     # the consolidation correction of 2012 changed art. 20 editorially only
     later = _corpus_pair(
@@ -138,6 +207,7 @@ def test_ets112_editorial_changes_raise_nothing_above_low(corpus: Path) -> None:
         "coe-ets112/ETS112_en_v1_1988-01-01.md",
         "coe-ets112/ETS112_en_v2_2011-04-14.md",
     )
+    assert comparison.changed, "the two versions differ: the test must compare something"
     assert [f for f in comparison.flags if f.severity.rank < Severity.LOW.rank] == []
 
 

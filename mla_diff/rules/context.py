@@ -72,8 +72,6 @@ class Provision:
     old_label: str | None
     new_label: str | None
     passages: tuple[Passage, ...]
-    old_units: tuple[Unit, ...] = ()
-    new_units: tuple[Unit, ...] = ()
     moved_between: bool = False  # text that left old_label for new_label
 
     @property
@@ -84,9 +82,6 @@ class Provision:
     def changed(self) -> bool:
         """Whether any of its wording differs (global substitutions aside)."""
         return any(p.adjusted_old != p.new for p in self.passages)
-
-    def old_text(self) -> str:
-        return "\n".join(p.old for p in self.passages if p.old)
 
     def adjusted_old_text(self) -> str:
         return "\n".join(p.adjusted_old for p in self.passages if p.adjusted_old)

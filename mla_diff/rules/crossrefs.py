@@ -7,14 +7,14 @@ from collections.abc import Callable, Iterator, Sequence
 from mla_diff.model import Evidence, Kind, MatchStatus, Row, Severity
 from mla_diff.rules.context import Finding, Passage, Provision, make_flag
 from mla_diff.rules.evidence import map_span, window
-from mla_diff.rules.references import Reference, Side, number_of, references, sides
+from mla_diff.rules.references import Reference, Side, Sides, number_of, references
 from mla_diff.rules.rulebook import Language
 
 
 def crossrefs(
-    rows: Sequence[Row], provisions: Sequence[Provision], language: Language
+    rows: Sequence[Row], provisions: Sequence[Provision], language: Language, drafts: Sides
 ) -> Iterator[Finding]:
-    old, new, concordance = sides(rows)
+    old, new, concordance = drafts
     seen: set[tuple[str, str, str]] = set()
     for provision in provisions:
         for k, passage in enumerate(provision.passages):

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from mla_diff.model import Evidence, MatchStatus, Row, Severity
+from mla_diff.model import Evidence, MatchStatus, Severity
 from mla_diff.rules.context import (
     Finding,
     label_of,
     make_flag,
 )
 from mla_diff.rules.evidence import normalise_words, quote, window
-from mla_diff.rules.mentions import Mention, mentions
+from mla_diff.rules.mentions import Mention, Paragraphs
 from mla_diff.rules.rulebook import Language
 
 # Words that open a sentence with "means" without defining anything ("This means that").
@@ -70,10 +70,10 @@ def _substituted(text: str, substitutions: frozenset[tuple[str, str]]) -> str:
 
 
 def definitions(
-    rows: Sequence[Row], language: Language, substitutions: frozenset[tuple[str, str]]
+    paragraphs: Paragraphs, language: Language, substitutions: frozenset[tuple[str, str]]
 ) -> Iterator[Finding]:
-    old = {d.term: d for m in mentions(rows, "old") for d in definitions_in(m, language)}
-    new = {d.term: d for m in mentions(rows, "new") for d in definitions_in(m, language)}
+    old = {d.term: d for m in paragraphs[0] for d in definitions_in(m, language)}
+    new = {d.term: d for m in paragraphs[1] for d in definitions_in(m, language)}
     for term in sorted(set(old) | set(new), key=lambda t: _order(t, old, new)):
         a, b = old.get(term), new.get(term)
         if a is not None and b is not None:

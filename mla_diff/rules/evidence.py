@@ -13,7 +13,9 @@ EVIDENCE_WORDS = 8  # words of context either side of a change in a flag's evide
 
 _WORD = re.compile(r"\S+")
 _LABEL = re.compile(r"^\s*(\(?\w{1,4}[.)]|\d+(\.\d+)+\.?)\s")
-_NOT_WORDS = re.compile(r"[^\w\[\]]+")
+# The words of a text and its square brackets, each bracket a token of its own.
+_WORDS_AND_BRACKETS = re.compile(r"\w+|[\[\]]")
+_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")  # "co-operation", "non-refoulement"
 
 
 @dataclass(frozen=True)
@@ -114,12 +116,14 @@ def quote(text: str, limit: int = 80) -> str:
 
 def editorial_only(old: str, new: str) -> bool:
     """Whether two wordings differ only in spacing, case or punctuation (square brackets, which
-    say whether words are agreed, are never mere punctuation)."""
-    return _squashed(old) == _squashed(new)
+    say whether words are agreed, are never mere punctuation). The words must be the same
+    words: "in action" and "inaction" differ; a hyphen may stand for a space or for nothing
+    ("co-operation" = "cooperation", "non-refoulement" = "non refoulement")."""
+    return any(_words(old, hyphen) == _words(new, hyphen) for hyphen in ("", " "))
 
 
-def _squashed(text: str) -> str:
-    return _NOT_WORDS.sub("", text).casefold()
+def _words(text: str, hyphen: str) -> list[str]:
+    return _WORDS_AND_BRACKETS.findall(_HYPHEN.sub(hyphen, text.casefold()))
 
 
 def strip_label(text: str) -> str:

@@ -65,6 +65,10 @@ def mentions(rows: Sequence[Row], side: str) -> list[Mention]:
     return out
 
 
+# The paragraphs of the old side and of the new, as `mentions` lists them.
+Paragraphs = tuple[list[Mention], list[Mention]]
+
+
 def has_phrase(text: str, phrases: tuple[Phrase, ...]) -> bool:
     folded = text.casefold()
     return may_hold(phrases, folded) and any(p.search(text, folded) for p in phrases)

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 
 from mla_diff.model import Kind, Row, Unit, UnitStatus
 from mla_diff.rules.rulebook import Language
+from mla_diff.similarity import label_key
 
 _LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)"
 # An article number in running text: 14, 8 bis, 3a, J.7, F. Letters are upper case, so that
@@ -33,11 +34,6 @@ class Reference:
 
     def written(self) -> str:
         return f"art. {self.article}" + "".join(f"({p})" for p in self.path)
-
-
-def label_key(label: str) -> str:
-    """Labels compared as a reader does: "8 bis" = "8bis", "Art. J.1" = "j.1"."""
-    return re.sub(r"[\s\-]", "", label.lower())
 
 
 def words_pattern(words: Sequence[str]) -> str:
@@ -144,7 +140,11 @@ class Side:
         return not tops or label in tops
 
 
-def sides(rows: Sequence[Row]) -> tuple[Side, Side, dict[str, list[str]]]:
+# The old draft's articles, the new draft's, and where each old article went (label keys).
+Sides = tuple[Side, Side, dict[str, list[str]]]
+
+
+def sides(rows: Sequence[Row]) -> Sides:
     old: dict[str, Unit] = {}
     new: dict[str, Unit] = {}
     concordance: dict[str, list[str]] = {}

@@ -46,7 +46,7 @@ def refusal_grounds(provision: Provision, language: Language) -> Iterator[Findin
             here = term.spans(p.new if added else p.old)
             there = term.count(p.adjusted_old if added else p.new)
             if len(here) > there:
-                chosen = (k, p, here[min(there, len(here) - 1)])
+                chosen = (k, p, here[there])
                 break
         if chosen is None:
             continue

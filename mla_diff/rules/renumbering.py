@@ -11,20 +11,20 @@ from mla_diff.rules.evidence import editorial_only, strip_label
 from mla_diff.rules.references import (
     Reference,
     Side,
+    Sides,
     number_of,
     references,
-    sides,
     words_pattern,
 )
 from mla_diff.rules.rulebook import Language
 
 
 def references_renumbered(
-    rows: Sequence[Row], provisions: Sequence[Provision], language: Language
+    rows: Sequence[Row], provisions: Sequence[Provision], language: Language, drafts: Sides
 ) -> Iterator[Finding]:
     """Articles whose only change is references updated for the renumbering: info, since "one
     updated only because of renumbering is no change"."""
-    old, new, concordance = sides(rows)
+    old, new, concordance = drafts
     parts = _part_concordance(rows)
     for provision in provisions:
         if provision.moved_between or not provision.passages:

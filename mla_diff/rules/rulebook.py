@@ -150,7 +150,6 @@ class Language:
 class Rulebook:
     languages: dict[str, Language]
     substitution_min_articles: int
-    source: str
 
     def language(self, code: str) -> Language:
         return self.languages.get(code) or self.languages[FALLBACK_LANGUAGE]
@@ -240,6 +239,14 @@ def _language(reader: _Reader, code: str) -> Language:
     def key(name: str) -> str:
         return f"{code}.{name}"
 
+    watch_terms = reader.terms(key("watch_terms"))
+    critical_terms = frozenset(reader.strings(key("critical_terms.terms")))
+    unknown = sorted(critical_terms - {term.name for term in watch_terms})
+    if unknown:
+        raise reader.fail(
+            key("critical_terms.terms"),
+            f"names of watch terms in [{key('watch_terms')}], which has no {unknown[0]!r}",
+        )
     return Language(
         code=code,
         modals=reader.modals(key("modals"), False) + reader.modals(key("prohibitions"), True),
@@ -251,8 +258,8 @@ def _language(reader: _Reader, code: str) -> Language:
         qualifiers=reader.phrases(key("qualifiers.phrases")),
         right_holders=reader.phrases(key("rights.holders")),
         right_narrowers=reader.phrases(key("rights.narrowers")),
-        watch_terms=reader.terms(key("watch_terms")),
-        critical_terms=frozenset(reader.strings(key("critical_terms.terms"))),
+        watch_terms=watch_terms,
+        critical_terms=critical_terms,
         operative_titles=reader.phrases(key("scope.operative_titles")),
         operative_markers=reader.phrases(key("scope.operative_markers")),
         optional_markers=reader.phrases(key("scope.optional_markers")),
@@ -270,8 +277,9 @@ def _language(reader: _Reader, code: str) -> Language:
     )
 
 
-# Sections a language inherits from English when its own table leaves them out.
-_INHERITED = ("modal_fillers", "rights", "critical_terms", "scope", "refusal")
+# Sections a language inherits from English when its own table leaves them out. Not
+# critical_terms: they name watch terms, and each language names its watch terms in its own words.
+_INHERITED = ("modal_fillers", "rights", "scope", "refusal")
 
 
 def build_rulebook(override: str = "", source: str = "") -> Rulebook:
@@ -296,7 +304,7 @@ def build_rulebook(override: str = "", source: str = "") -> Rulebook:
     minimum = reader.table("general").get("substitution_min_articles", 3)
     if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 2:
         raise reader.fail("general.substitution_min_articles", "a whole number of at least 2")
-    return Rulebook(languages, minimum, source or SHIPPED)
+    return Rulebook(languages, minimum)
 
 
 @cache

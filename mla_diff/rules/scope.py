@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
-from mla_diff.model import Evidence, Kind, Row, Severity
+from mla_diff.model import Evidence, Kind, Severity
 from mla_diff.rules.context import (
     Finding,
     make_flag,
 )
 from mla_diff.rules.evidence import normalise_words, quote, window
-from mla_diff.rules.mentions import Mention, has_phrase, mentions
+from mla_diff.rules.mentions import Mention, Paragraphs, has_phrase
 from mla_diff.rules.rulebook import Language, may_hold
 
 
@@ -40,13 +40,13 @@ def _title_is_scope(title: str, language: Language) -> bool:
     )
 
 
-def scope(rows: Sequence[Row], language: Language) -> Iterator[Finding]:
+def scope(paragraphs: Paragraphs, language: Language) -> Iterator[Finding]:
     zones: dict[str, dict[str, dict[str, Mention]]] = {"old": {}, "new": {}}
     # A paragraph kept as it was is read once for both sides.
     known: dict[tuple[Kind, str, str, str], str] = {}
     every_crime = tuple(phrase for crime in language.crimes for phrase in crime.phrases)
-    for side in ("old", "new"):
-        for mention in mentions(rows, side):
+    for side, said in zip(("old", "new"), paragraphs, strict=True):
+        for mention in said:
             if not may_hold(every_crime, mention.text.casefold()):
                 continue
             named = [crime for crime in language.crimes if crime.count(mention.text)]

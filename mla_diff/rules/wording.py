@@ -46,7 +46,7 @@ def qualifiers(provision: Provision, language: Language) -> Iterator[Finding]:
             there = [s for s in _phrase_spans(other, phrases) if s[2] == k]
             if len(here) <= len(there):
                 continue
-            start, end, _ = here[len(there)] if len(there) < len(here) else here[-1]
+            start, end, _ = here[len(there)]  # the first occurrence the other side lacks
             start, end = _changed_occurrence(passage, here, "new" if added else "old", start, end)
             written = text[start:end]
             side = "new" if added else "old"
@@ -202,7 +202,7 @@ def _term_evidence(
         if here and fallback is None:
             fallback = (index, passage, here[0])
         if len(here) > there:
-            return index, passage, here[min(there, len(here) - 1)]
+            return index, passage, here[there]
     if fallback is not None:
         return fallback
     passage = provision.passages[0]
