@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from mla_diff.model import Candidate, Draft, Kind, Match, MatchStatus, Unit
 from mla_diff.pairing import nearest, pair_units
-from mla_diff.reasons import describe_added, describe_deleted, describe_match, is_modified
+from mla_diff.reasons import describe_match, describe_unmatched, is_modified
 from mla_diff.similarity import (
     Profile,
     Vocabulary,
@@ -146,7 +146,7 @@ def _unmatched(
 ) -> list[Match]:
     """Deleted (or added) rows: each unit with no counterpart, its nearest units on the other
     side and the reason that says so."""
-    describe = describe_deleted if status is MatchStatus.DELETED else describe_added
+    other = "new" if status is MatchStatus.DELETED else "old"
     rows = []
     for k, closest in zip(indices, ranked, strict=True):
         unit = these[k].unit
@@ -159,7 +159,7 @@ def _unmatched(
                 old,
                 new,
                 0.0,
-                describe(near, _main_source(these[k], closest, others)),
+                describe_unmatched(other, near, _main_source(these[k], closest, others)),
                 nearest=_candidates(near),
             )
         )

@@ -25,7 +25,6 @@ _LABEL = re.compile(
 # Marks that ignoring punctuation may pass over. Square brackets are not among them: in a
 # negotiating text they say whether words are agreed.
 _PUNCTUATION = frozenset(".,;:!?'\"‘’“”‚„-‐‑‒–—―…/()«»¡¿·")
-_OPS = {0: Op.EQUAL, 1: Op.INSERT, -1: Op.DELETE}
 # Tokens map onto characters from here on; below it lie the control and ASCII characters.
 _FIRST_CODE_POINT = 0x100
 _SURROGATES = range(0xD800, 0xE000)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import pairwise
 
-from mla_diff.diff import diff_texts, join_edits
+from mla_diff.diff import diff_texts, join_edits, mark_moved
 from mla_diff.model import Edit, Op, Paragraph, ParagraphDiff, ParagraphStatus
 
 # Word similarity at or above which two paragraphs are the same paragraph, reworded.
@@ -348,7 +348,7 @@ def mark_slot(slot: Slot, moved: str, counterpart: str = "") -> Slot:
     diff (the flat view marks both ends); an end of a move between provisions is marked whole."""
     edits = slot.edits
     if slot.old is None or slot.new is None:
-        edits = tuple(Edit(e.op, e.text, moved, e.ignored) for e in slot.edits)
+        edits = mark_moved(slot.edits, moved)
     return replace(
         slot, status=ParagraphStatus.MOVED, moved=moved, counterpart=counterpart, edits=edits
     )

@@ -16,7 +16,8 @@ REPLACED = 0.3
 # A text found almost whole in a much longer or shorter one is said to be extended or cut down.
 WHOLE = 0.9
 KEPT_BELOW = 0.7
-# An added unit whose wording comes this much from one old unit says so in its reason.
+# An added (deleted) unit whose wording is this much found in one unit of the other draft says so
+# in its reason.
 BORROWED = 0.5
 
 
@@ -37,8 +38,9 @@ def is_modified(olds: Sequence[Profile], news: Sequence[Profile]) -> bool:
 
 
 def percent(similarity: float) -> int:
-    """Similarity as a whole percentage that never rounds a difference away to 100%."""
-    return min(99, math.floor(similarity * 100))
+    """Similarity as a whole percentage that never rounds a difference away to 100%: 100 only
+    for the whole."""
+    return 100 if similarity >= 1 else min(99, math.floor(similarity * 100))
 
 
 def describe_match(a: Profile, b: Profile, similarity: float, evidence: Evidence) -> str:
@@ -63,7 +65,7 @@ def describe_match(a: Profile, b: Profile, similarity: float, evidence: Evidence
     if a.unit.kind in _FIXED_LABELS:
         evidence = replace(evidence, same_label=False)  # "title" = "title" says nothing
     if evidence.affinity and evidence.affinity >= similarity:
-        share = percent(evidence.affinity) if evidence.affinity < 1 else 100
+        share = percent(evidence.affinity)
         basis = (
             "same title" if evidence.same_title else "same number" if evidence.same_label else ""
         )
@@ -117,17 +119,11 @@ def _closest(nearest: Near) -> str:
     return f"closest: {best.unit.citation} ({percent(similarity)}% similar)"
 
 
-def describe_deleted(nearest: Near, destination: tuple[str, float]) -> str:
-    reason = f"no counterpart in the new draft; {_closest(nearest)}"
-    where, share = destination
-    if where and share >= BORROWED:
-        reason += f"; {percent(share)}% of its wording is found in {where}"
-    return reason
-
-
-def describe_added(nearest: Near, source: tuple[str, float]) -> str:
-    reason = f"no counterpart in the old draft; {_closest(nearest)}"
-    where, share = source
+def describe_unmatched(other: str, nearest: Near, counterpart: tuple[str, float]) -> str:
+    """Why a unit has no counterpart in the `other` ("old" or "new") draft: the closest unit
+    there, and the unit that holds most of its wording when that is much of it."""
+    reason = f"no counterpart in the {other} draft; {_closest(nearest)}"
+    where, share = counterpart
     if where and share >= BORROWED:
         reason += f"; {percent(share)}% of its wording is found in {where}"
     return reason

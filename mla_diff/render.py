@@ -8,6 +8,7 @@ import os
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from jinja2 import (
@@ -22,25 +23,22 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from mla_diff.history import History, TermHit
-from mla_diff.jsonreport import TOOL_NAME, comparison_json, load_schema, render_json
+from mla_diff.jsonreport import TOOL_NAME, comparison_json, render_json
 from mla_diff.markdown import MARKDOWN_LIMIT, fit_markdown, md_runs, md_text
-from mla_diff.model import Comparison, Severity, Unit
+from mla_diff.model import Comparison, Unit
+from mla_diff.reasons import percent
 from mla_diff.terminal import render_text
-from mla_diff.view import STATUS_LABELS, ReportView, anchor_key, build_view, row_status, summarize
+from mla_diff.view import anchor_key, build_view
 
 __all__ = [
-    "MARKDOWN_LIMIT",
-    "TOOL_NAME",
     "IndexEntry",
     "comparison_json",
-    "load_schema",
+    "render_history",
     "render_html",
     "render_index",
     "render_json",
     "render_markdown",
     "render_text",
-    "row_status",
-    "summarize",
 ]
 
 
@@ -57,8 +55,9 @@ def css_string(text: str) -> Markup:
     return Markup('"' + "".join(out) + '"')
 
 
-def percent(value: float) -> str:
-    return f"{round(value * 100)}%"
+def percent_filter(value: float) -> str:
+    """A similarity as the reasons write it, so that a row never shows two figures."""
+    return f"{percent(value)}%"
 
 
 class _CompiledTemplates(FileSystemBytecodeCache):
@@ -92,7 +91,9 @@ def _template_cache() -> BytecodeCache | None:
         return None
 
 
-def _environment() -> Environment:
+@cache
+def _env() -> Environment:
+    """The templates' environment, made on first use: importing this module writes nothing."""
     env = Environment(
         loader=PackageLoader("mla_diff", "templates"),
         bytecode_cache=_template_cache(),
@@ -104,13 +105,10 @@ def _environment() -> Environment:
         auto_reload=False,  # templates ship with the package: no mtime check per include
     )
     env.filters["css_string"] = css_string
-    env.filters["percent"] = percent
+    env.filters["percent"] = percent_filter
     env.filters["md_text"] = md_text
     env.filters["md_runs"] = md_runs
     return env
-
-
-_ENV = _environment()
 
 
 def _source_hash(text: str) -> str:
@@ -128,38 +126,44 @@ class PageAssets:
     policy: str
 
 
-def _assets(print_header: str) -> PageAssets:
-    style = _ENV.get_template("report.css").render(print_header=print_header)
-    script = _ENV.get_template("report.js").render()
+def _assets(print_header: str, *, extra_style: str = "", script: bool = True) -> PageAssets:
+    """The report's style (plus `extra_style`) and script, and a policy allowing only them."""
+    style = _env().get_template("report.css").render(print_header=print_header)
+    if extra_style:
+        style += _env().get_template(extra_style).render()
+    code = _env().get_template("report.js").render() if script else ""
+    script_source = _source_hash(code) if script else "'none'"
     # No network at all: the page is one file. Only our own style and script may run.
     policy = (
         "default-src 'none'; "
         f"style-src {_source_hash(style)}; "
-        f"script-src {_source_hash(script)}; "
+        f"script-src {script_source}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    return PageAssets(Markup(style), Markup(script), policy)
+    return PageAssets(Markup(style), Markup(code), policy)
 
 
 def render_html(comparison: Comparison, tool_version: str, instrument: str = "") -> str:
     """The self-contained HTML report: one file, no external resource, same bytes every time."""
     view = build_view(comparison, instrument)
     pair = f"{comparison.old_version.label} → {comparison.new_version.label}"
-    return _ENV.get_template("report.html").render(
-        v=view,
-        c=comparison,
-        assets=_assets(f"{pair} · unofficial comparison"),
-        tool=TOOL_NAME,
-        tool_version=tool_version,
-        status_labels=STATUS_LABELS,
-        Severity=Severity,
+    return (
+        _env()
+        .get_template("report.html")
+        .render(
+            v=view,
+            c=comparison,
+            assets=_assets(f"{pair} · unofficial comparison"),
+            tool=TOOL_NAME,
+            tool_version=tool_version,
+        )
     )
 
 
 def render_markdown(comparison: Comparison, tool_version: str, instrument: str = "") -> str:
     """A concise Markdown summary for pull-request comments, kept under GitHub's limit."""
     view = build_view(comparison, instrument)
-    template = _ENV.get_template("summary.md")
+    template = _env().get_template("summary.md")
 
     def render(rows: int, flags: int) -> str:
         return template.render(
@@ -198,33 +202,20 @@ def render_index(
     illustrative: bool = False,
 ) -> str:
     """An index page linking reports (per instrument) or instruments (at the top)."""
-    return _ENV.get_template("index.html").render(
-        title=title,
-        intro=intro,
-        entries=entries,
-        versions=versions,
-        illustrative=illustrative,
-        assets=_assets(f"{title} · unofficial comparisons"),
-        tool=TOOL_NAME,
-        tool_version=tool_version,
+    return (
+        _env()
+        .get_template("index.html")
+        .render(
+            title=title,
+            intro=intro,
+            entries=entries,
+            versions=versions,
+            illustrative=illustrative,
+            assets=_assets(f"{title} · unofficial comparisons"),
+            tool=TOOL_NAME,
+            tool_version=tool_version,
+        )
     )
-
-
-def view_of(comparison: Comparison, instrument: str = "") -> ReportView:
-    """The report's view of a comparison, for callers that list counts (index pages)."""
-    return build_view(comparison, instrument)
-
-
-def _history_assets(title: str) -> PageAssets:
-    """The report's style plus the timeline's, and a policy allowing only that style."""
-    style = _ENV.get_template("report.css").render(print_header=title)
-    style += _ENV.get_template("history.css").render()
-    policy = (
-        "default-src 'none'; "
-        f"style-src {_source_hash(style)}; "
-        "script-src 'none'; img-src data:; base-uri 'none'; form-action 'none'"
-    )
-    return PageAssets(Markup(style), Markup(""), policy)
 
 
 def history_anchor(unit: Unit, side: str) -> str:
@@ -267,14 +258,20 @@ def render_history(
             cells.append({"unit": unit, "steps": steps, "href": href})
         rows.append({"lineage": lineage, "label": label, "cells": cells})
     heading = title or "History of every provision"
-    return _ENV.get_template("history.html").render(
-        h=history,
-        title=heading,
-        rows=rows,
-        terms=list(terms),
-        hits=list(hits),
-        illustrative=any(version.illustrative for version in history.versions),
-        assets=_history_assets(f"{heading} · unofficial history"),
-        tool=TOOL_NAME,
-        tool_version=tool_version,
+    return (
+        _env()
+        .get_template("history.html")
+        .render(
+            h=history,
+            title=heading,
+            rows=rows,
+            terms=list(terms),
+            hits=list(hits),
+            illustrative=any(version.illustrative for version in history.versions),
+            assets=_assets(
+                f"{heading} · unofficial history", extra_style="history.css", script=False
+            ),
+            tool=TOOL_NAME,
+            tool_version=tool_version,
+        )
     )

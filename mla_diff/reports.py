@@ -84,9 +84,12 @@ def _counts(comparison: Comparison) -> tuple[tuple[str, int], ...]:
 
 
 def _remove_stale(folder: Path, keep: set[str]) -> None:
-    """Delete report files of an earlier run that this run did not write (a renamed draft)."""
-    for path in sorted(folder.iterdir()):
-        if path.suffix in {".html", ".md", ".json"} and path.name not in keep and path.is_file():
+    """Delete the reports of an earlier run that this run did not write (a renamed draft): only
+    files named as a pair's reports are (OLD__NEW.html, .md, .json), so that nothing else kept in
+    the folder is touched."""
+    suffixes = {f".{extension}" for extension, _ in REPORT_FORMATS}
+    for path in sorted(folder.glob("*__*")):
+        if path.suffix in suffixes and path.name not in keep and path.is_file():
             path.unlink()
 
 
@@ -102,13 +105,14 @@ def _build_instrument(
     entries: list[IndexEntry] = []
     names = {"index.html"}
     pairs = report_pairs(instrument)
+    instrument_settings = settings_for(instrument, settings)
     for number, (old, new) in enumerate(pairs):
         old_version, old_draft = parsed[old.path]
         new_version, new_draft = parsed[new.path]
         comparison = compare_drafts(
             old_draft,
             new_draft,
-            settings_for(instrument, settings),
+            instrument_settings,
             old_version=old_version,
             new_version=new_version,
         )

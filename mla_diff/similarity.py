@@ -71,11 +71,10 @@ def label_key(label: str) -> str:
 
 class Vocabulary:
     """Word ids shared by both drafts, assigned in order of first appearance (so deterministic),
-    with each word's character in a signature (see `signature`)."""
+    with each word's character in a signature (see `signature_of_ids`)."""
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
-        self._chars: dict[str, str] = {}
         self._id_chars: list[str] = []
 
     def ids(self, words: Sequence[str]) -> tuple[int, ...]:
@@ -85,13 +84,9 @@ class Vocabulary:
     def words_of(self, text: str) -> tuple[int, ...]:
         return self.ids(_WORD.findall(fold_layout(text).casefold()))
 
-    def signature_of(self, words: Sequence[str]) -> str:
-        """`signature(self.ids(words))`, without the ids."""
-        self._learn(words)
-        return "".join(map(self._chars.__getitem__, words))
-
     def signature_of_ids(self, ids: Sequence[int]) -> str:
-        """`signature(ids)`, for ids this vocabulary gave."""
+        """Word ids as a string, one character each (see `_character`), for ids this
+        vocabulary gave."""
         return "".join(map(self._id_chars.__getitem__, ids))
 
     def _learn(self, words: Sequence[str]) -> None:
@@ -99,8 +94,7 @@ class Vocabulary:
         for word in dict.fromkeys(words):  # new words in order of first appearance
             if word not in known:
                 known[word] = len(known)
-                self._chars[word] = char = _character(known[word])
-                self._id_chars.append(char)
+                self._id_chars.append(_character(known[word]))
 
 
 # A shingle is a word trigram packed into one integer (word ids stay below _BASE); a text of
@@ -199,12 +193,6 @@ class Evidence:
     same_place: bool = False  # the only unpaired unit on each side between two aligned units
     affinity: float = 0.0  # containers: share of their articles aligned with each other
     kept: float = 0.0  # share of the shorter text found in the longer
-
-
-def signature(ids: Sequence[int]) -> str:
-    """Word ids as a string, one character each, clear of the surrogate range (a draft with over
-    a million distinct words would share characters between words, never fail)."""
-    return "".join(map(_character, ids))
 
 
 def _character(k: int) -> str:
@@ -357,9 +345,9 @@ class ShingleIndex:
             for shingle in grams:
                 self.postings.setdefault(shingle, []).append(index)
 
-    def overlaps(self, probe: Profile, *, common: int | None = None) -> Counter[int]:
+    def overlaps(self, probe: Profile) -> Counter[int]:
         """Number of shingles `probe` shares with each indexed unit."""
-        limit = self.common if common is None else common
+        limit = self.common
         get = self.postings.get
         hits = [
             posting

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mla_diff.model import Comparison, Severity
+from mla_diff.reasons import percent
 from mla_diff.redline import Run
 from mla_diff.view import RowView, build_view
 
@@ -54,7 +55,7 @@ def _gist(runs: tuple[Run, ...], paint: _Painter) -> str:
 
 def _row_line(row: RowView, width: int, paint: _Painter) -> str:
     where = f"{row.old_label} → {row.new_label}"
-    similarity = f" {round(row.match.similarity * 100)}%" if row.old and row.new else ""
+    similarity = f" {percent(row.match.similarity)}%" if row.old and row.new else ""
     what = (
         _gist(row.gist, paint) if row.gist else " · ".join(t for t in (row.title, row.opening) if t)
     )

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from mla_diff.model import Comparison, Draft, Flag, Kind, Match, MatchStatus, Row, Severity, Unit
+from mla_diff.reasons import percent
 from mla_diff.redline import Run, SideBySideRow, excerpt, gist, runs_of, side_by_side
 
 # Row statuses in the order a summary lists them: what was lost first.
@@ -28,15 +29,6 @@ STATUS_LABELS = {
     "merged": "Merged",
     "renumbered": "Renumbered only",
     "unchanged": "Unchanged",
-}
-KIND_LABELS = {
-    Kind.FRONT: "Title",
-    Kind.PREAMBLE: "Preamble",
-    Kind.PART: "Heading",
-    Kind.ARTICLE: "Article",
-    Kind.ANNEX: "Annex",
-    Kind.FINAL: "Final clauses",
-    Kind.SECTION: "Section",
 }
 # Rows a reader needs to see open; the rest are collapsed but present.
 QUIET_STATUSES = frozenset({"unchanged", "renumbered"})
@@ -85,7 +77,7 @@ class Nearest:
 
     @property
     def percent(self) -> int:
-        return round(self.similarity * 100)
+        return percent(self.similarity)
 
 
 @dataclass(frozen=True)
@@ -158,10 +150,6 @@ class RowView:
     @property
     def match(self) -> Match:
         return self.row.match
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS[self.match.kind]
 
     @property
     def status_label(self) -> str:

@@ -239,3 +239,11 @@ def test_roman_article_numbers_are_ordered_as_numbers() -> None:
         "line 41: article IX follows article X",
         "article IX appears 2 times (lines 33, 41)",
     )
+
+
+def test_a_roman_number_with_a_suffix_follows_its_number_however_it_is_joined() -> None:
+    for joined in ("II bis", "II-bis", "IIbis"):
+        labels = ["I", "II", joined, "III"]
+        draft = parse_draft("\n\n".join(f"ARTICLE {label}\n\nText." for label in labels))
+        assert [u.number for u in draft.articles] == labels
+        assert draft.warnings == ()

@@ -86,6 +86,9 @@ def _numbering_warnings(units: list[Unit]) -> list[str]:
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?:[ -]?[a-z]+)?$")
 
 
+_NUMERAL = re.compile(r"[IVXLCDM]*")
+
+
 def _numbered_in_roman(units: list[Unit]) -> bool:
     """Whether the articles are "Article I", "Article II"...: then "IX" comes after "VIII"."""
     labels = [unit.number for unit in units if unit.kind is Kind.ARTICLE]
@@ -93,8 +96,11 @@ def _numbered_in_roman(units: list[Unit]) -> bool:
 
 
 def _roman_order(unit: Unit) -> tuple[tuple[int, int, str], ...]:
-    numeral, _, rest = unit.number.replace("-", " ").partition(" ")
-    return ((1, roman_to_int(numeral) or 0, ""), *label_sort_key(rest))
+    """ "IX" after "VIII", and "II bis", "II-bis" or "IIbis" after "II"."""
+    numeral = _NUMERAL.match(unit.number)
+    assert numeral is not None  # the pattern matches the empty string
+    rest = unit.number[numeral.end() :].lstrip(" -")
+    return ((1, roman_to_int(numeral[0]) or 0, ""), *label_sort_key(rest))
 
 
 def _label_order(unit: Unit) -> tuple[tuple[int, int, str], ...]:
