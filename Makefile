@@ -56,7 +56,7 @@ fix: install ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench-install: install
+bench-install: install ## install the peers the benchmark measures (iddiff, redlines)
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 
 bench: bench-install ## time a full HTML compare and a history against peers (about an hour); writes tests/benchmarks/RESULTS.md

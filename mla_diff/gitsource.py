@@ -400,7 +400,14 @@ def find_baseline(path: Path, base: str) -> DraftSpec | None:
     if _exists_in(commit, relative):
         return DraftSpec(path, base)
     root = Path(str(repo.working_tree_dir))
-    tokens = repo.git.diff("-M", "-z", "--name-status", commit.hexsha, "--").split("\0")
+    from git.exc import GitCommandError, GitCommandNotFound  # noqa: PLC0415
+
+    try:
+        tokens = repo.git.diff("-M", "-z", "--name-status", commit.hexsha, "--").split("\0")
+    except GitCommandNotFound as exc:
+        raise _no_git(path) from exc
+    except GitCommandError as exc:
+        raise RevisionError(f"git diff failed: {str(exc.stderr).strip()}", path=str(path)) from exc
     i = 0
     while i < len(tokens):
         status = tokens[i]

@@ -100,6 +100,16 @@ def step_report_name(old: Version, new: Version) -> str:
     return f"compare-{anchor_slug(old.label)}__{anchor_slug(new.label)}.html"
 
 
+def step_report_names(steps: Sequence[Comparison]) -> list[str]:
+    """The steps' file names, each its own: a name two steps would share (drafts labelled by
+    the same file name in different folders) takes the step's number."""
+    names = [step_report_name(c.old_version, c.new_version) for c in steps]
+    return [
+        name.replace("compare-", f"compare-{k + 1:02d}-", 1) if names.count(name) > 1 else name
+        for k, name in enumerate(names)
+    ]
+
+
 def render_traced(traced: TracedHistory, fmt: str, tool_version: str) -> str:
     """The history as `fmt`: json, text (a timeline, or the terms' findings when searched) or
     html (linking the step reports)."""
@@ -109,7 +119,7 @@ def render_traced(traced: TracedHistory, fmt: str, tool_version: str) -> str:
         return render_history_json(history, tool, terms, hits)
     if fmt == "text":
         return render_terms_text(history, terms, hits) if terms else render_timeline_text(history)
-    hrefs = [step_report_name(c.old_version, c.new_version) for c in traced.steps]
+    hrefs = step_report_names(traced.steps)
     return render_history(
         history, tool_version, title=traced.title, step_hrefs=hrefs, terms=terms, hits=hits
     )
@@ -117,7 +127,7 @@ def render_traced(traced: TracedHistory, fmt: str, tool_version: str) -> str:
 
 def render_step_reports(traced: TracedHistory, tool_version: str) -> list[tuple[str, str]]:
     """Each step's HTML comparison with the file name the HTML history links it by."""
+    names = step_report_names(traced.steps)
     return [
-        (step_report_name(c.old_version, c.new_version), render_html(c, tool_version))
-        for c in traced.steps
+        (name, render_html(c, tool_version)) for name, c in zip(names, traced.steps, strict=True)
     ]

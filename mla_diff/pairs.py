@@ -26,10 +26,11 @@ def compare_specs(
     rules: Path | None = None,
 ) -> Comparison:
     """Read OLD and NEW (each FILE or FILE@REV) in the settings' language and compare them; the
-    rules file `rules`, when given, is merged over the shipped significance rules."""
+    rules file `rules`, else a rules.toml beside the new draft, is merged over the shipped
+    significance rules, so that compare, check and reports flag a pair alike."""
     old_version, old_draft = read_spec(old, old_label, settings.language)
     new_version, new_draft = read_spec(new, new_label, settings.language)
-    settings = with_rules(settings, rules)
+    settings = with_rules(settings, rules or rules_beside(parse_spec(new).path.parent))
     return compare_drafts(
         old_draft, new_draft, settings, old_version=old_version, new_version=new_version
     )
@@ -55,8 +56,7 @@ def check_pairs(
 
 def review_pair(old: DraftSpec, new: DraftSpec, language: str = "") -> Comparison:
     """Compare a pair `check` names, with the rules.toml beside the new draft, if any."""
-    rules = rules_beside(new.path.parent)
-    return compare_specs(str(old), str(new), Settings(language=language), rules=rules)
+    return compare_specs(str(old), str(new), Settings(language=language))
 
 
 def review_report_name(new: DraftSpec) -> str:

@@ -6,6 +6,7 @@ import hashlib
 import re
 import tomllib
 from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -98,6 +99,10 @@ def load_instrument(directory: Path) -> Instrument:
         )
     try:
         data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ManifestError(
+            f"cannot be read ({exc.strerror})", path=str(manifest), hint="check its permissions"
+        ) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ManifestError(
             f"is not valid TOML: {exc}", path=str(manifest), hint="fix the syntax"
@@ -172,7 +177,7 @@ RULES_FILE = "rules.toml"
 
 def read_rules(path: Path) -> str:
     """The text of a rules file (TOML), or an InputError that names it."""
-    data = read_bytes(path)
+    data = read_bytes(path, wanted="a .toml rules file")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -201,10 +206,14 @@ def describe_file(path: Path, label: str = "", shown_as: str = "") -> Version:
     overrides the label; `shown_as` is the path as the user wrote it."""
     version = Version(label=path.name, path=shown_as or str(path))
     if (path.parent / MANIFEST).is_file():
-        instrument = load_instrument(path.parent)
-        for listed in instrument.versions:
-            if Path(listed.path).resolve() == path.resolve():
-                version = replace(listed, path=shown_as or str(path), instrument=instrument.title)
+        # A manifest half written by hand leaves the file its name; it does not stop a compare.
+        with suppress(ManifestError):
+            instrument = load_instrument(path.parent)
+            for listed in instrument.versions:
+                if Path(listed.path).resolve() == path.resolve():
+                    version = replace(
+                        listed, path=shown_as or str(path), instrument=instrument.title
+                    )
     if label:
         version = replace(version, label=label)
     return version
@@ -230,6 +239,10 @@ def append_version(
         try:
             text = manifest.read_text(encoding="utf-8")
             entries = tomllib.loads(text).get("versions", [])
+        except OSError as exc:
+            raise ManifestError(
+                f"cannot be read ({exc.strerror})", path=str(manifest), hint="check its permissions"
+            ) from exc
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ManifestError(
                 f"is not valid TOML: {exc}", path=str(manifest), hint="fix the syntax first"
@@ -237,7 +250,7 @@ def append_version(
     else:
         text = tomli_w.dumps({"instrument": directory.name, "title": title or directory.name})
         entries = []
-    if not isinstance(entries, list):
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise ManifestError(
             "has a versions key that is not a list of tables",
             path=str(manifest),

@@ -88,3 +88,18 @@ def test_bad_options_are_one_line_errors(tmp_path: Path) -> None:
     result = runner.invoke(main, ["compare", old, new, "--rules", str(tmp_path / "none.toml")])
     assert result.exit_code == 2
     assert "none.toml: no such file" in result.output
+
+
+def test_compare_applies_the_rules_beside_the_new_draft_as_check_does(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("Article 1\n\nThe Parties shall cooperate.\n", encoding="utf-8")
+    new.write_text("Article 1\n\nThe Parties shall cooperate on zebras.\n", encoding="utf-8")
+
+    def flag_messages() -> list[str]:
+        result = CliRunner().invoke(main, ["compare", str(old), str(new), "--format", "json"])
+        assert result.exit_code == 1, result.output
+        return [flag["message"] for flag in json.loads(result.output)["flags"]]
+
+    assert not any("zebra" in message for message in flag_messages())
+    (tmp_path / "rules.toml").write_text('[en.watch_terms]\nzebra = ["zebra*"]\n', "utf-8")
+    assert any("zebra" in message for message in flag_messages())

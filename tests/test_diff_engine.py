@@ -42,6 +42,7 @@ def _successive(corpus: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
+@pytest.mark.corpus
 def test_same_runs_on_every_diff_of_the_drafts(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from mla_diff.errors import InputError
 from mla_diff.histories import (
+    TracedHistory,
     read_history_sources,
     render_step_reports,
     render_traced,
@@ -54,11 +55,19 @@ def test_trace_history_finds_terms_and_compares_steps_with_the_rules_beside(
     tmp_path: Path,
 ) -> None:
     folder = manifest_folder(tmp_path / "mla", [V1, V2, V3])
-    (folder / "rules.toml").write_text('[watch]\nterms = ["amnesty"]\n', encoding="utf-8")
+
+    def seek_flags(traced: TracedHistory) -> list[list[str]]:
+        return [[f.rule for f in step.flags if "'seek'" in f.message] for step in traced.steps]
+
+    # "seek" is no shipped watch term: only the rules.toml beside the versions flags its removal
+    plain = trace_history([str(folder)], terms=["amnesty"], with_steps=True)
+    assert seek_flags(plain) == [[], []]
+    (folder / "rules.toml").write_text('[en.watch_terms]\nseek = ["seek"]\n', encoding="utf-8")
     traced = trace_history([str(folder)], terms=["amnesty"], with_steps=True)
     assert traced.title == "MLA Convention"
     assert len(traced.steps) == 2
     assert all(step.settings.rules_source == str(folder / "rules.toml") for step in traced.steps)
+    assert seek_flags(traced) == [["watch-term-removed"], []]
     assert sorted({hit.version for hit in traced.hits}) == [0, 2]
     assert trace_history([str(folder)]).steps == ()
     with pytest.raises(InputError, match="--term is empty"):

@@ -126,3 +126,21 @@ def test_reports_include_the_history_page(tmp_path: Path) -> None:
     assert (folder / "v1__v2.html").is_file()
     index = (folder / "index.html").read_text(encoding="utf-8")
     assert f'<a href="{HISTORY_PAGE}"><strong>History of every provision</strong></a>' in index
+
+
+def test_steps_between_files_of_one_name_write_a_report_each(tmp_path: Path) -> None:
+    """Drafts labelled by the same file name in different folders: no step report overwrites
+    another, and the page links each."""
+    sources = []
+    for k, text in enumerate((V1, V2, V3), 1):
+        (tmp_path / f"v{k}").mkdir()
+        (tmp_path / f"v{k}" / "draft.txt").write_text(text, encoding="utf-8")
+        sources.append(str(tmp_path / f"v{k}" / "draft.txt"))
+    out = tmp_path / "out" / "history.html"
+    out.parent.mkdir()
+    result = _run("history", *sources, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    steps = sorted(p.name for p in out.parent.glob("compare-*.html"))
+    assert len(steps) == 2
+    page = out.read_text(encoding="utf-8")
+    assert all(f'href="{name}#' in page for name in steps)

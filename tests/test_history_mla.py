@@ -53,8 +53,7 @@ class _Timeline(HTMLParser):
 
 @pytest.fixture(scope="module")
 def timeline(tmp_path_factory: pytest.TempPathFactory) -> tuple[_Timeline, str, Path]:
-    if not (MLA / "versions.toml").is_file():
-        pytest.skip(f"illustrative drafts not found at {MLA}")
+    assert (MLA / "versions.toml").is_file(), f"the illustrative drafts are tracked in git: {MLA}"
     out = tmp_path_factory.mktemp("history") / "history.html"
     result = CliRunner().invoke(main, ["history", str(MLA), "-o", str(out), "--term", "amnesty"])
     assert result.exit_code == 0, result.output

@@ -9,7 +9,7 @@ import pytest
 
 from mla_diff.errors import InputError
 from mla_diff.gitsource import DraftSpec
-from mla_diff.model import Settings
+from mla_diff.model import Comparison, Settings
 from mla_diff.pairs import (
     NULL_FILE,
     check_pairs,
@@ -21,7 +21,14 @@ from mla_diff.pairs import (
 )
 from tests.drafting import V1, V2, GitRepo
 
-RULES = '[watch]\nterms = ["reparation"]\n'
+# A watch term the shipped rules lack: V1 -> V2 drops "seek" from the victims article, which only
+# these rules flag.
+RULES = '[en.watch_terms]\nseek = ["seek"]\n'
+SEEK_REMOVED = ("watch-term-removed", "Art. 4: no longer mentions 'seek'")
+
+
+def _seek_flags(comparison: Comparison) -> list[tuple[str, str]]:
+    return [(f.rule, f.message) for f in comparison.flags if "'seek'" in f.message]
 
 
 def _drafts(folder: Path) -> tuple[Path, Path]:
@@ -41,6 +48,8 @@ def test_compare_specs_labels_the_versions_and_merges_a_rules_file(tmp_path: Pat
     assert comparison.settings.language == "en"
     assert comparison.settings.rules_source == str(rules)
     assert comparison.changed
+    assert _seek_flags(comparison) == [SEEK_REMOVED]
+    assert _seek_flags(compare_specs(str(old), str(new), Settings(language="en"))) == []
     plain = compare_specs(str(old), str(old), Settings())
     assert plain.old_version.label == "old.txt"
     assert not plain.changed
@@ -78,10 +87,12 @@ def test_check_pairs_against_a_base_finds_baselines_and_first_drafts(
 def test_review_pair_applies_the_rules_beside_the_new_draft(tmp_path: Path) -> None:
     old, _ = _drafts(tmp_path / "old")
     _, new = _drafts(tmp_path / "new")
+    assert _seek_flags(review_pair(DraftSpec(old), DraftSpec(new), "en")) == []
     (tmp_path / "new" / "rules.toml").write_text(RULES, encoding="utf-8")
     comparison = review_pair(DraftSpec(old), DraftSpec(new), "en")
     assert comparison.settings.rules_source == str(tmp_path / "new" / "rules.toml")
     assert comparison.settings.language == "en"
+    assert _seek_flags(comparison) == [SEEK_REMOVED]
     assert review_pair(DraftSpec(new), DraftSpec(old)).settings.rules == ""
 
 

@@ -52,6 +52,7 @@ def test_every_character_of_both_drafts_is_in_the_page(page: str, golden: Compar
     _assert_complete(page, golden)
 
 
+@pytest.mark.corpus
 def test_corpus_report_is_complete(corpus: Path) -> None:
     folder = corpus / "coe-ets030"
     old_version, old = read_draft(folder / "ECMACM_en_v1_1982-04-12.md")

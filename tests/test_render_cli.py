@@ -58,7 +58,7 @@ def test_unknown_extension_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output.strip().count("\n") == 0
     assert "r.pdf" in result.output
-    assert ".html, .md or .json" in result.output
+    assert ".html, .json, .markdown, .md, .txt" in result.output
 
 
 def test_missing_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
@@ -161,8 +161,9 @@ def test_reports_are_regenerated_byte_for_byte(tmp_path: Path) -> None:
     drafts = _instrument(tmp_path)
     runner = CliRunner()
     first, second = tmp_path / "a", tmp_path / "b"
-    runner.invoke(main, ["reports", str(drafts), "-o", str(first)])
-    runner.invoke(main, ["reports", str(drafts), "-o", str(second)])
+    for out in (first, second):
+        result = runner.invoke(main, ["reports", str(drafts), "-o", str(out)])
+        assert result.exit_code == 0, result.output
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files
     for name in files:
@@ -174,8 +175,13 @@ def test_reports_remove_files_of_drafts_no_longer_there(tmp_path: Path) -> None:
     out = tmp_path / "reports"
     (out / "conv").mkdir(parents=True)
     (out / "conv" / "old__gone.html").write_text("stale", encoding="utf-8")
-    CliRunner().invoke(main, ["reports", str(drafts), "-o", str(out)])
+    kept = ["README.md", "notes.html", "minutes.json"]  # not named as reports are: a user's own
+    for name in kept:
+        (out / "conv" / name).write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(main, ["reports", str(drafts), "-o", str(out)])
+    assert result.exit_code == 0, result.output
     assert not (out / "conv" / "old__gone.html").exists()
+    assert all((out / "conv" / name).read_text(encoding="utf-8") == "mine" for name in kept)
 
 
 def test_schema_command_prints_the_schema() -> None:

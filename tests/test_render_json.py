@@ -54,6 +54,7 @@ def test_hostile_report_matches_the_schema_and_keeps_text(
     assert any(PAYLOAD in text for text in texts)
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize(
     ("folder", "old", "new"),
     [

@@ -82,7 +82,8 @@ RENDERERS = {"html": render_html, "markdown": render_markdown, "json": render_js
     "--rules",
     "rules_file",
     type=click.Path(path_type=Path),
-    help="A TOML rules file merged over the shipped significance rules (watch terms, modals, "
+    help="A TOML rules file merged over the shipped significance rules (default: a rules.toml "
+    "beside NEW, if any; watch terms, modals, "
     "qualifiers...).",
 )
 @reports_errors
@@ -120,7 +121,7 @@ def compare(
         fmt,
         FORMATS,
         "unknown report extension",
-        "use .html, .md or .json, or say --format",
+        f"use {', '.join(sorted(FORMATS))}, or say --format",
     )
     settings = Settings(
         granularity=granularity,
