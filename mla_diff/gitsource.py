@@ -6,7 +6,6 @@ with the commit it was read at."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, replace
@@ -28,9 +27,8 @@ from mla_diff.sources import (
     MANIFEST,
     Instrument,
     describe_file,
+    draft_from_bytes,
     load_instrument,
-    load_text,
-    parse_cached,
     read_bytes,
     read_draft,
 )
@@ -157,14 +155,6 @@ def read_blob(commit: git.Commit, relative: str, shown: str) -> bytes:
         raise RevisionError(f"is a {blob.type}, not a file", path=shown, hint="name a draft file")
     data: bytes = blob.data_stream.read()
     return data
-
-
-def draft_from_bytes(
-    data: bytes, shown: str, version: Version, language: str = ""
-) -> tuple[Version, Draft]:
-    text = load_text(data, shown)
-    digest = hashlib.sha256(data).hexdigest()
-    return replace(version, sha256=digest), parse_cached(digest, text, language)
 
 
 def read_revision(spec: DraftSpec, version: Version, language: str = "") -> tuple[Version, Draft]:

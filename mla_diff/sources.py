@@ -80,12 +80,19 @@ def read_draft(
     path: Path, version: Version | None = None, language: str = ""
 ) -> tuple[Version, Draft]:
     """Read and parse one draft file; the Version records its sha256."""
-    data = read_bytes(path)
-    text = load_text(data, str(path))
-    digest = hashlib.sha256(data).hexdigest()
     version = version or Version(label=path.stem, path=str(path))
-    version = replace(version, sha256=digest, path=version.path or str(path))
-    return version, parse_cached(digest, text, language)
+    version = replace(version, path=version.path or str(path))
+    return draft_from_bytes(read_bytes(path), str(path), version, language)
+
+
+def draft_from_bytes(
+    data: bytes, shown: str, version: Version, language: str = ""
+) -> tuple[Version, Draft]:
+    """A draft's bytes (from disk or from a commit, `shown` as named in errors) parsed, its
+    Version recording their sha256."""
+    text = load_text(data, shown)
+    digest = hashlib.sha256(data).hexdigest()
+    return replace(version, sha256=digest), parse_cached(digest, text, language)
 
 
 def load_instrument(directory: Path) -> Instrument:
