@@ -13,12 +13,21 @@ _FENCE_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 # What YAML front matter holds: "key: value", list items, indented continuations, comments.
 _YAML_LINE = re.compile(r"^(?:\s*$|\s*#|\s*-\s|\s+\S|[\w\"'][\w \"'.-]*:(?:\s|$))")
 
-# "12", "- 12 -", "Page 12", "Page 12 of 40", "12/40", "p. 12", "Seite 12", "Pagina 12".
-_PAGE_NUMBER = re.compile(
-    r"^[\s\-–—]*(?:(?P<word>page|p\.|pg\.|seite|s\.|pagina|página|pág\.)\s*)?(?P<n>\d{1,4})"
-    r"(?:\s*(?:/|of|von|van|de|sur)\s*\d{1,4})?[\s\-–—]*$",
-    re.IGNORECASE,
+# "12", "Page 12", "Page 12 of 40", "12/40", "p. 12", "Seite 12 von 40", "Pagina 12", "blz. 12".
+_PAGE_NUMBER_CORE = (
+    r"(?:(?P<word>page|p\.|pg\.|seite|s\.|pagina|página|pág\.|blz\.)\s*)?(?P<n>\d{1,4})"
+    r"(?:\s*(?:/|of|von|van|de|sur|z)\s*\d{1,4})?"
 )
+
+
+def page_number_pattern(edge: str) -> re.Pattern[str]:
+    """A line that is only a page number, with `edge` (a character class) allowed around it;
+    groups "word" ("Page") and "n" (the number). Plain text allows dashes ("- 12 -"); a PDF's
+    page edge, where position already says "furniture", any punctuation ("[12]")."""
+    return re.compile(rf"^{edge}*{_PAGE_NUMBER_CORE}{edge}*$", re.IGNORECASE)
+
+
+_PAGE_NUMBER = page_number_pattern(r"[\s\-–—]")
 _DIGITS = re.compile(r"\d+")
 _CLAUSE_END = re.compile(r"[.;:,]$")
 
@@ -54,7 +63,8 @@ def _header_like(line: str) -> bool:
     return 0 < len(line) <= 100 and not _CLAUSE_END.search(line)
 
 
-def _header_key(line: str) -> str:
+def header_key(line: str) -> str:
+    """A line reduced to what repeats on every page: lower case, digits as #, single spaces."""
     return _DIGITS.sub("#", " ".join(line.lower().split()))
 
 
@@ -81,7 +91,7 @@ def find_page_furniture(
             if 0 <= j < len(lines) and j not in found and not protected[j]:
                 line = lines[j].strip()
                 if _header_like(line):
-                    beside[_header_key(line)].append(j)
+                    beside[header_key(line)].append(j)
     for neighbours in beside.values():
         if len(neighbours) >= 2:
             found.update(dict.fromkeys(neighbours, FurnitureKind.PAGE_HEADER))
@@ -129,7 +139,7 @@ def _furniture_at_breaks(
     for page, (top, bottom) in enumerate(pages):
         for i in top + bottom:
             if not protected[i] and len(lines[i].strip()) <= 120:
-                seen[_header_key(lines[i])].add(page)
+                seen[header_key(lines[i])].add(page)
     found: dict[int, FurnitureKind] = {}
     for top, bottom in pages:
         for edge in (top, bottom):
@@ -138,7 +148,7 @@ def _furniture_at_breaks(
                     break
                 if _page_number(lines[i]) is not None:
                     found[i] = FurnitureKind.PAGE_NUMBER
-                elif len(seen[_header_key(lines[i])]) >= 2 and _header_like(lines[i]):
+                elif len(seen[header_key(lines[i])]) >= 2 and _header_like(lines[i]):
                     found[i] = FurnitureKind.PAGE_HEADER
                 else:
                     break

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 
 from mla_diff.errors import InputError
 
@@ -103,11 +104,15 @@ _MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)([^*_\n]+?)(?<
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'])")
 # A horizontal rule ("---", "* * *", "___") separates; it is no text.
 _RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
-# PDF extraction joins a hyphenated word's halves with a space: "juris- diction". A hyphen before
-# "and"/"or" is a suspended compound ("pre- and post-trial") and stays.
+# A hyphen before one of these words marks a suspended compound ("pre- and post-trial",
+# "Zoll- und Handelsabkommen"): it stays, and so does the space after it.
+SUSPENDING = frozenset(
+    ("and", "or", "und", "oder", "bzw", "et", "ou", "y", "o", "e", "en", "of", "to", "bis")
+)
+# PDF extraction joins a hyphenated word's halves with a space: "juris- diction".
 _SPLIT_WORD = re.compile(
-    r"(?<![\w-])([^\W\d_]{2,})- (?!(?:and|or|und|oder|et|ou|y|o|e|en|of|to|bis)\b)"
-    r"(?=[^\W\d_A-Z]{2,})"
+    rf"(?<![\w-])([^\W\d_]{{2,}})- (?!(?:{'|'.join(sorted(SUSPENDING))})\b)"
+    r"(?=([^\W\d_A-Z]{2,}))"
 )
 
 
@@ -115,7 +120,12 @@ def clean_line(line: str) -> str:
     """One line as compared: NFC, straight quotes, single spaces, no soft hyphens, and no markdown
     links, emphasis marks or escapes."""
     line = unicodedata.normalize("NFC", line)
+    # A soft hyphen ends a line where a word was broken: it becomes a line-end hyphen, which
+    # `join_wrapped` weighs like any other. Elsewhere it is invisible and goes.
+    soft_end = line.rstrip().endswith("\u00ad")
     line = _INVISIBLE.sub("", line)
+    if soft_end and line.rstrip()[-1:].isalpha():
+        line = line.rstrip() + "-"
     line = line.translate(_QUOTES)
     if _RULE.match(line):
         return ""
@@ -134,27 +144,39 @@ def clean_line(line: str) -> str:
 def _rejoin_split_words(line: str) -> str:
     def rejoin(match: re.Match[str]) -> str:
         word = match[1]
-        return f"{word}-" if _keeps_hyphen(word) else word
+        return f"{word}-" if line_end_hyphen(word, match[2]) == "-" else word
 
     return _SPLIT_WORD.sub(rejoin, line)
 
 
-# Prefixes that form hyphenated compounds ("co-operation", "non-governmental", "self-defence"):
-# a line break after them keeps the hyphen.
-_HYPHEN_PREFIXES = frozenset(
-    (
-        *("anti", "co", "cross", "ex", "extra", "inter", "intra", "multi", "non", "post", "pre"),
-        *("pro", "quasi", "re", "self", "semi", "sub", "super", "trans", "ultra", "vice", "well"),
-    )
-)
+# Prefixes that form hyphenated compounds ("non-governmental", "self-defence", "co-operation"):
+# a line break after them keeps the hyphen, unless the draft writes the word whole. Short
+# syllables that also begin plain words ("ex-tradition", "re-quest", "inter-national") are not
+# among them.
+_HYPHEN_PREFIXES = frozenset(("co", "cross", "non", "quasi", "self", "well"))
 
 
-def _keeps_hyphen(word: str) -> bool:
-    """Whether "word-" at a line end is a compound's hyphen rather than a hyphenation."""
-    return word[:1].isupper() or word.lower() in _HYPHEN_PREFIXES
+def line_end_hyphen(stem: str, tail: str, known: Container[str] = frozenset()) -> str:
+    """What becomes of a hyphen that ends a line after the word `stem`, when the next line starts
+    with the word `tail`: "" (a word broken in two: "juris-" + "diction"), "-" (a compound:
+    "decision-" + "making", "Euro-" + "Atlantic") or "- " (a suspended compound: "pre-" + "and").
+
+    `known` holds the words and compounds the text writes whole elsewhere, lower-cased: they
+    decide first. Both the plain-text parser and the importers join lines with this."""
+    if tail.lower() in SUSPENDING:
+        return "- "
+    joined, compound = f"{stem}{tail}".lower(), f"{stem}-{tail}".lower()
+    if compound in known and joined not in known:
+        return "-"
+    if joined in known:
+        return ""
+    if tail[:1].isupper() or (len(stem) > 1 and stem.isupper()):
+        return "-"  # "Euro-" + "Atlantic", "UN-" + "led"; but "Con-" + "vention" is one word
+    return "-" if stem.lower().rsplit("-", 1)[-1] in _HYPHEN_PREFIXES else ""
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)-$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def join_wrapped(lines: list[str], words: frozenset[str] = frozenset()) -> str:
@@ -172,30 +194,15 @@ def join_wrapped(lines: list[str], words: frozenset[str] = frozenset()) -> str:
         previous = parts[-1]
         # Only the tail is searched, so a long line costs no more than a short one.
         hyphen = _LAST_WORD.search(previous[-64:]) if previous.endswith("-") else None
-        if hyphen and line[:1].isalpha() and _drops_hyphen(hyphen[1], line, words):
+        tail = _FIRST_WORD.match(line) if hyphen else None
+        if hyphen and tail:
+            joint = line_end_hyphen(hyphen[1], tail[0], words)
             parts[-1] = previous[:-1]
-            parts.append(line)
-        elif hyphen and line[:1].isalpha():
-            parts.append(line)
+            parts.append(joint)
         else:
             parts.append(" ")
-            parts.append(line)
+        parts.append(line)
     return "".join(parts)
-
-
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _drops_hyphen(before: str, line: str, words: frozenset[str]) -> bool:
-    after = _FIRST_WORD.match(line)
-    if words and after:
-        joined = f"{before}{after[0]}".lower()
-        hyphenated = f"{before}-{after[0]}".lower()
-        if hyphenated in words and joined not in words:
-            return False
-        if joined in words:
-            return True
-    return line[:1].islower() and not _keeps_hyphen(before)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -212,8 +219,3 @@ def hyphenation_words(text: str) -> frozenset[str]:
         if "-" in word:
             found.update(part.lower() for part in word.split("-"))
     return frozenset(found)
-
-
-def collapse_key(line: str) -> str:
-    """A line reduced to what repeats on every page: lower case, digits as #, single spaces."""
-    return re.sub(r"\d+", "#", " ".join(line.lower().split()))

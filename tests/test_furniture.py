@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from mla_diff.furniture import find_page_furniture, front_matter_lines
+import pytest
+
+from mla_diff.furniture import find_page_furniture, front_matter_lines, page_number_pattern
 from mla_diff.model import FurnitureKind
 
 
@@ -57,3 +59,30 @@ def test_a_running_header_printed_against_its_page_number() -> None:
     lines = text.split("\n")
     headers = [lines[i] for i, kind in found.items() if kind is FurnitureKind.PAGE_HEADER]
     assert headers == ["A/CONF.1/L.2"] * 3
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("12", "12"),
+        ("- 12 -", "12"),
+        ("Page 12 of 40", "12"),
+        ("12/40", "12"),
+        ("p. 12", "12"),
+        ("Seite 3 von 40", "3"),
+        ("blz. 7", "7"),
+        ("Página 9", "9"),
+        ("12 z 40", "12"),
+    ],
+)
+def test_one_page_number_grammar_for_plain_text_and_pdf_edges(line: str, number: str) -> None:
+    for edge in (r"[\s\-–—]", r"[\W_]"):
+        match = page_number_pattern(edge).match(line)
+        assert match is not None
+        assert match["n"] == number
+
+
+def test_a_bracketed_number_is_a_page_number_only_at_a_pdf_page_edge() -> None:
+    """Plain text keeps "(3)" alone on its line: a paragraph number, not page furniture."""
+    assert page_number_pattern(r"[\W_]").match("[12]")
+    assert not page_number_pattern(r"[\s\-–—]").match("(3)")

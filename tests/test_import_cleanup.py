@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from mla_diff.importers.cleanup import BlockKind, ImportReport, numbered_blocks
+import pytest
+
+from mla_diff.importers.cleanup import (
+    BlockKind,
+    HeadingTest,
+    ImportReport,
+    Joiner,
+    Line,
+    numbered_blocks,
+)
+from mla_diff.normalize import hyphenation_words, join_wrapped
 
 
 def test_numbered_paragraphs_become_headings_titles_paragraphs_and_notes() -> None:
@@ -34,3 +44,27 @@ def test_the_language_sample_decides_which_labels_are_headings() -> None:
     assert unlabelled[0].kind is BlockKind.PARAGRAPH
     labelled = numbered_blocks(paragraphs, ImportReport(), sample="Artículo 1 Ámbito")
     assert [b.kind for b in labelled[:2]] == [BlockKind.HEADING, BlockKind.TITLE]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("within the juris-", "diction of the State"),
+        ("the decision-", "making process"),
+        ("the pre-", "and post-trial phase"),
+        ("die Zoll-", "und Handelsabkommen"),
+        ("the Con-", "vention applies"),
+        ("a UN-", "led process"),
+        ("a non-", "governmental body"),
+        ("the Euro-", "Atlantic area"),
+        ("the ex-", "tradition request"),
+    ],
+)
+def test_imported_and_plain_text_join_line_end_hyphens_alike(first: str, second: str) -> None:
+    """One rule for both: an imported PDF and the same text pasted as plain lines read alike,
+    weighing the same evidence (the decision-making written whole elsewhere)."""
+    context = "The decision-making rests with the State."
+    lines = [Line(context), Line(first), Line(second)]
+    joiner = Joiner(lines, ImportReport(), HeadingTest(context))
+    words = hyphenation_words(f"{context}\n{first}\n{second}\n")
+    assert joiner.join_pair(first, second) == join_wrapped([first, second], words)

@@ -51,9 +51,19 @@ def test_clean_line(raw: str, clean: str) -> None:
         (["within the juris-", "diction of"], "within the jurisdiction of"),
         (["international co-", "operation"], "international co-operation"),
         (["a non-", "governmental body"], "a non-governmental body"),
-        (["State-", "owned"], "State-owned"),
+        (["UN-", "led"], "UN-led"),
+        (["the Con-", "vention"], "the Convention"),
         (["the", "", "Party"], "the Party"),
         (["ends with a dash -", "next"], "ends with a dash - next"),
+        (["the pre-", "and post-trial phase"], "the pre- and post-trial phase"),
+        (["die Zoll-", "und Handelsabkommen"], "die Zoll- und Handelsabkommen"),
+        (["the ex-", "tradition of"], "the extradition of"),
+        (["a re-", "quest"], "a request"),
+        (["the Euro-", "Atlantic area"], "the Euro-Atlantic area"),
+        (
+            [clean_line("within the juris\u00ad"), clean_line("diction of")],
+            "within the jurisdiction of",
+        ),
     ],
 )
 def test_join_wrapped_undoes_hyphenation_only(lines: list[str], joined: str) -> None:

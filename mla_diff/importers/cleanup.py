@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
+from mla_diff.furniture import header_key, page_number_pattern
 from mla_diff.headings import HeadingGrammar, detect_language
 from mla_diff.model import Kind
-from mla_diff.normalize import clean_line
+from mla_diff.normalize import clean_line, line_end_hyphen
 from mla_diff.parse import parse_draft
 from mla_diff.preamble import PREAMBLE_OPENERS, PREAMBLE_SUBJECTS
 
@@ -159,11 +160,7 @@ class Line:
     column: int = 0  # 0 full width, 1 left column, 2 right column
 
 
-_PAGE_NUMBER = re.compile(
-    r"^[\W_]*(?:(?:page|p\.|pg\.|seite|pagina|página|blz\.)\s*)?(\d{1,4})"
-    r"(?:\s*(?:of|/|von|van|de|sur|z)\s*\d{1,4})?[\W_]*$",
-    re.IGNORECASE,
-)
+_PAGE_NUMBER = page_number_pattern(r"[\W_]")
 _DIGITS = re.compile(r"\d+")
 _EDGE_LINES = 3  # lines at the top and foot of a page that may be running headers or footers
 _GAP = 0.45  # blank space above a line, in line heights, that ends a paragraph
@@ -195,9 +192,7 @@ def remove_furniture(
     offset = _page_number_offset(pages, edges)
     keys: dict[str, list[tuple[int, int, str]]] = {}
     for p, i, where in margins:
-        keys.setdefault(_DIGITS.sub("#", pages[p][i].text.strip().lower()), []).append(
-            (p, i, where)
-        )
+        keys.setdefault(header_key(pages[p][i].text), []).append((p, i, where))
     threshold = max(2, round(0.4 * len(pages)))
     drop: dict[tuple[int, int], str] = {}
     for places in keys.values():
@@ -210,7 +205,7 @@ def remove_furniture(
         match = _PAGE_NUMBER.match(pages[p][i].text.strip())
         if not match or (p, i) in drop:
             continue
-        if (offset is not None and int(match[1]) - p == offset) or len(pages) == 1:
+        if (offset is not None and int(match["n"]) - p == offset) or len(pages) == 1:
             drop[(p, i)] = "page number"
     for noun in ("page header", "page footer", "page number"):
         report.add("removed", noun, sum(1 for kind in drop.values() if kind == noun))
@@ -242,7 +237,7 @@ def _page_number_offset(pages: list[list[Line]], edges: list[tuple[int, int, str
     for p, i, _ in edges:
         match = _PAGE_NUMBER.match(pages[p][i].text.strip())
         if match:
-            offsets[int(match[1]) - p] += 1
+            offsets[int(match["n"]) - p] += 1
     if not offsets:
         return None
     offset, count = offsets.most_common(1)[0]
@@ -270,10 +265,6 @@ def _repeats(pages: list[list[Line]], places: list[tuple[int, int, str]]) -> boo
 # --- paragraphs ------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*")
-_COMPOUND_PREFIXES = frozenset({"non", "self", "quasi", "cross", "well"})
-
-
-_CONJUNCTIONS = frozenset({"and", "or", "und", "oder", "bzw", "et", "ou", "en", "of", "y", "o"})
 
 
 class Joiner:
@@ -288,36 +279,28 @@ class Joiner:
         self.unsure: list[str] = []
 
     def join_pair(self, text: str, line: str) -> str:
-        """`text` followed by the next line of its paragraph."""
+        """`text` followed by the next line of its paragraph: a line-end hyphen is weighed as
+        the plain-text parser weighs it (normalize.line_end_hyphen), with the document's own
+        words as evidence; a soft hyphen always marks a word broken in two."""
         if re.search(r"[^\W\d_][-\u00ad]$", text) and line[:1].isalpha():
-            stem = _WORD.findall(text[:-1])[-1] if _WORD.findall(text[:-1]) else ""
-            tail = _WORD.findall(line)[0] if _WORD.findall(line) else ""
-            if tail.lower() in _CONJUNCTIONS:
-                return f"{text} {line}"  # "Zoll- und Handelsabkommen", "pre- and post-trial"
-            if self._keeps_hyphen(stem, tail, text.endswith("\u00ad"), line[:1].isupper()):
+            stems = _WORD.findall(text[:-1])
+            stem = stems[-1].rsplit("-", 1)[-1] if stems else ""
+            tail = _WORD.findall(line)[0].split("-")[0]
+            joint = line_end_hyphen(stem, tail, self.vocabulary)
+            if text.endswith("\u00ad") and joint != "- ":
+                joint = ""
+            if joint == "- ":
+                return f"{text[:-1]}- {line}"  # "Zoll- und Handelsabkommen", "pre- and post-trial"
+            if joint == "-":
                 self.report.add("joined", "hyphenated compound|hyphenated compounds")
-                return text + line
+                return text[:-1] + "-" + line
             self.report.add("joined", "hyphenated word")
+            known = f"{stem}{tail}".lower() in self.vocabulary
+            if not known and len(self.unsure) < 200:
+                self.unsure.append(f"{stem}-{tail}")
             return text[:-1] + line
         self.report.add("joined", "wrapped line")
         return f"{text} {line}"
-
-    def _keeps_hyphen(self, stem: str, tail: str, soft: bool, upper: bool) -> bool:
-        if soft:
-            return False
-        if upper:
-            return True  # "Euro-" + "Atlantic"
-        joined = (stem + tail).lower()
-        compound = f"{stem}-{tail}".lower()
-        if self.vocabulary[compound] and not self.vocabulary[joined]:
-            return True
-        if self.vocabulary[joined]:
-            return False
-        if stem.lower().split("-")[-1] in _COMPOUND_PREFIXES:
-            return True
-        if len(self.unsure) < 200:
-            self.unsure.append(f"{stem}-{tail}")
-        return False
 
     def continues(self, prev: Line, line: Line, prev_is_heading: bool) -> bool:
         """Whether `line` carries on the paragraph that `prev` belongs to."""
