@@ -153,6 +153,8 @@ class Unit:
                 return f"{anchor_slug(words[0])}-{anchor_slug(self.number)}"
             if not self.number and (self.title or self.heading):
                 return f"part-{anchor_slug(self.title or self.heading)[:40].rstrip('-')}"
+        if self.kind is Kind.PREAMBLE and self.number.startswith("PP"):
+            return f"pp-{anchor_slug(self.number.removeprefix('PP'))}"  # "PP3": "pp-3"
         return f"{_KIND_PREFIX[self.kind]}-{anchor_slug(self.number)}"
 
     @property

@@ -25,10 +25,10 @@ from markupsafe import Markup
 from mla_diff.history import History, TermHit
 from mla_diff.jsonreport import TOOL_NAME, comparison_json, render_json
 from mla_diff.markdown import MARKDOWN_LIMIT, fit_markdown, md_runs, md_text
-from mla_diff.model import Comparison, Unit
+from mla_diff.model import Comparison
 from mla_diff.reasons import percent
 from mla_diff.terminal import render_text
-from mla_diff.view import anchor_key, build_view
+from mla_diff.view import assign_anchors, build_view
 
 __all__ = [
     "IndexEntry",
@@ -218,11 +218,6 @@ def render_index(
     )
 
 
-def history_anchor(unit: Unit, side: str) -> str:
-    """The id of a unit in a pair report ("new-art-52", "old-pp-3"), for links from a history."""
-    return f"{side}-{anchor_key(unit)}"
-
-
 def render_history(
     history: History,
     tool_version: str,
@@ -236,6 +231,11 @@ def render_history(
     to that step's comparison (`step_hrefs[k - 1]` compares versions k - 1 and k), then every
     provision's text in every version."""
     hrefs = list(step_hrefs) or [None] * (len(history.versions) - 1)
+    # The ids the pair reports give their units ("new-art-52", and "new-art-52-2" for a second
+    # article 52), so that a cell links to the very provision.
+    anchors = {
+        side: [assign_anchors(draft, side) for draft in history.drafts] for side in ("old", "new")
+    }
     rows = []
     for lineage in history.lineages:
         present = [unit for unit in lineage.units if unit is not None]
@@ -250,9 +250,9 @@ def render_history(
             href = hrefs[index - 1] if index else None
             previous = lineage.units[index - 1] if index else None
             if href and unit is not None:
-                href = f"{href}#{history_anchor(unit, 'new')}"
+                href = f"{href}#{anchors['new'][index][unit.index]}"
             elif href and steps and previous is not None:
-                href = f"{href}#{history_anchor(previous, 'old')}"
+                href = f"{href}#{anchors['old'][index - 1][previous.index]}"
             elif not steps:
                 href = None
             cells.append({"unit": unit, "steps": steps, "href": href})

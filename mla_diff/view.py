@@ -249,20 +249,12 @@ class ReportView:
         return c.old_version.illustrative or c.new_version.illustrative
 
 
-def anchor_key(unit: Unit) -> str:
-    """The unit's key without a doubled prefix: preamble paragraph "PP3" is "pp-3", not "pp-pp3"."""
-    key = unit.key
-    if unit.kind is Kind.PREAMBLE and key.startswith("pp-pp"):
-        return "pp-" + key.removeprefix("pp-pp").lstrip("-")
-    return key
-
-
 def assign_anchors(draft: Draft, prefix: str) -> dict[int, str]:
     """Unit index -> page id: "old-art-52"; a repeated key gets "-2", "-3" in document order."""
     anchors: dict[int, str] = {}
     seen: Counter[str] = Counter()
     for unit in draft.units:
-        base = f"{prefix}-{anchor_key(unit)}"
+        base = f"{prefix}-{unit.key}"
         seen[base] += 1
         anchors[unit.index] = base if seen[base] == 1 else f"{base}-{seen[base]}"
     return anchors
@@ -279,7 +271,7 @@ def unit_label(unit: Unit) -> str:
 
 
 def _anchor_of(unit: Unit, anchors: dict[int, str], prefix: str) -> str:
-    return anchors.get(unit.index) or f"{prefix}-{anchor_key(unit)}"
+    return anchors.get(unit.index) or f"{prefix}-{unit.key}"
 
 
 def _section(status: str) -> str:

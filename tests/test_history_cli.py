@@ -11,7 +11,19 @@ from click.testing import CliRunner, Result
 
 from mla_diff.cli import main
 from mla_diff.reports import HISTORY_PAGE, build_reports
-from tests.drafting import V1, V2, V3, manifest_folder
+from tests.drafting import (
+    AMNESTY,
+    ENTRY,
+    PURPOSE,
+    SCOPE,
+    V1,
+    V2,
+    V3,
+    VICTIMS,
+    VICTIMS_SEEK,
+    draft_text,
+    manifest_folder,
+)
 
 
 def _run(*args: str) -> Result:
@@ -144,3 +156,22 @@ def test_steps_between_files_of_one_name_write_a_report_each(tmp_path: Path) -> 
     assert len(steps) == 2
     page = out.read_text(encoding="utf-8")
     assert all(f'href="{name}#' in page for name in steps)
+
+
+def test_every_timeline_link_lands_on_its_provision_even_under_a_repeated_number(
+    tmp_path: Path,
+) -> None:
+    """Two articles numbered 4 in one draft: the pair report calls the second "new-art-4-2",
+    and the timeline links there, not to the first."""
+    twice = draft_text(PURPOSE, SCOPE, VICTIMS, AMNESTY, ENTRY, numbers=["1", "2", "4", "4", "5"])
+    folder = manifest_folder(
+        tmp_path / "drafts" / "mla", [draft_text(PURPOSE, SCOPE, VICTIMS_SEEK, ENTRY), twice]
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    assert _run("history", str(folder), "-o", str(out / "history.html")).exit_code == 0
+    html = (out / "history.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(compare-[^"#]+)#([^"]+)"', html)
+    assert "new-art-4-2" in {anchor for _, anchor in links}, links
+    for name, anchor in links:
+        assert f'id="{anchor}"' in (out / name).read_text(encoding="utf-8"), (name, anchor)

@@ -132,7 +132,7 @@ def test_preamble_final_clauses_and_front() -> None:
     assert (pp1.text, pp1.citation, pp1.key) == (
         "Recalling the Charter of the United Nations,",
         "PP1",
-        "pp-pp1",
+        "pp-1",
     )
     final = draft.units[-1]
     assert final.kind is Kind.FINAL
