@@ -170,8 +170,8 @@ def pair_paragraphs(
         for j, other in enumerate(new_words):
             if j in taken:
                 continue
-            score = similarity(words, other)
-            if score >= PAIR_THRESHOLD:
+            score = similarity_reaching(words, other, PAIR_THRESHOLD)
+            if score:
                 scores[i, j] = score
                 same_label = bool(old[i].label) and old[i].label == new[j].label
                 candidates.append((-(score + LABEL_BONUS * same_label), abs(i - j), i, j))
@@ -215,8 +215,8 @@ def _pair_gaps(
             for j in range(next_j, j1):
                 if j in moved_new:
                     continue
-                score = similarity(old_words[i], new_words[j])
-                if score >= GAP_THRESHOLD and (best is None or score > best[0]):
+                score = similarity_reaching(old_words[i], new_words[j], GAP_THRESHOLD)
+                if score and (best is None or score > best[0]):
                     best = (score, j)
             if best is not None:
                 out.append((i, best[1]))

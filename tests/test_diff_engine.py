@@ -77,3 +77,35 @@ def test_same_runs_on_any_text(old: str, new: str) -> None:
     assert runs == _reference(old, new)
     assert "".join(text for op, text in runs if op <= 0) == old
     assert "".join(text for op, text in runs if op >= 0) == new
+
+
+# Drafts' words: a few of them, with spacing, punctuation and case that differ, so that equal
+# runs, deletions and insertions alternate.
+WORDS = st.sampled_from(["shall", "Shall", "may", " ", "  ", ",", "(a)", "\n", "State", "état"])
+sentences = st.lists(WORDS, max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentences, sentences, st.sampled_from(["word", "char"]), st.sampled_from(["", "case"]))
+def test_whole_runs_give_the_edits_token_by_token_gives(
+    old: str, new: str, granularity: str, ignore: str
+) -> None:
+    """When every token counts, runs are taken whole: the edits are those of the token-by-token
+    expansion that ignore options need (same runs, same boundaries, same ignored flags)."""
+    ignored = frozenset({ignore} - {""})
+    old_tokens = mla_diff.diff._tokens(old, granularity, ignored)
+    new_tokens = mla_diff.diff._tokens(new, granularity, ignored)
+    vocabulary: dict[str, str] = {}
+
+    def encode(tokens: list[mla_diff.diff._Token]) -> str:
+        return "".join(
+            vocabulary.setdefault(t.key, mla_diff.diff._code_point(len(vocabulary))) for t in tokens
+        )
+
+    runs = diff_cleaned(encode(old_tokens), encode(new_tokens))
+    token_by_token = mla_diff.diff._merge(mla_diff.diff._expand(runs, old_tokens, new_tokens))
+    whole = mla_diff.diff._merge(
+        mla_diff.diff._runs(runs, [t.text for t in old_tokens], [t.text for t in new_tokens])
+    )
+    assert whole == token_by_token
+    assert mla_diff.diff.diff_texts(old, new, granularity=granularity, ignore=ignored) == whole
