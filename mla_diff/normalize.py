@@ -95,8 +95,11 @@ _QUOTES = str.maketrans(
         "\u2033": '"',
     }
 )
+_CURLY_QUOTE = re.compile("[" + "".join(map(chr, _QUOTES)) + "]")
 # Every horizontal space, including the form feed that PDF extraction leaves at page breaks.
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# The spaces of `_SPACES` beyond ASCII.
+_WIDE_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
@@ -119,14 +122,9 @@ _SPLIT_WORD = re.compile(
 def clean_line(line: str) -> str:
     """One line as compared: NFC, straight quotes, single spaces, no soft hyphens, and no markdown
     links, emphasis marks or escapes."""
-    line = unicodedata.normalize("NFC", line)
-    # A soft hyphen ends a line where a word was broken: it becomes a line-end hyphen, which
-    # `join_wrapped` weighs like any other. Elsewhere it is invisible and goes.
-    soft_end = line.rstrip().endswith("\u00ad")
-    line = _INVISIBLE.sub("", line)
-    if soft_end and line.rstrip()[-1:].isalpha():
-        line = line.rstrip() + "-"
-    line = line.translate(_QUOTES)
+    if not line.isascii():
+        # ASCII text is NFC and holds no soft hyphen, invisible character or curly quote.
+        line = _clean_unicode(line)
     if _RULE.match(line):
         return ""
     if "[" in line:
@@ -135,10 +133,34 @@ def clean_line(line: str) -> str:
         line = _MARKDOWN_EMPHASIS.sub(r"\2", line)
     if "\\" in line:
         line = _MARKDOWN_ESCAPE.sub(r"\1", line)
-    line = _SPACES.sub(" ", line).strip()
+    if _uneven_spaces(line):
+        line = _SPACES.sub(" ", line)
+    line = line.strip()
     if "- " in line:
         line = _rejoin_split_words(line)
     return line
+
+
+def _clean_unicode(line: str) -> str:
+    """NFC, no soft hyphens or invisible characters, straight quotes."""
+    line = unicodedata.normalize("NFC", line)
+    # A soft hyphen ends a line where a word was broken: it becomes a line-end hyphen, which
+    # `join_wrapped` weighs like any other. Elsewhere it is invisible and goes.
+    soft_end = line.rstrip().endswith("\u00ad")
+    line = _INVISIBLE.sub("", line)
+    if soft_end and line.rstrip()[-1:].isalpha():
+        line = line.rstrip() + "-"
+    if _CURLY_QUOTE.search(line):
+        line = line.translate(_QUOTES)
+    return line
+
+
+def _uneven_spaces(line: str) -> bool:
+    """Whether `_SPACES` would change the line: it holds two spaces in a row or a space other than
+    " ". Most lines hold neither, and looking is cheaper than rewriting every space."""
+    if "  " in line or "\t" in line or "\f" in line or "\v" in line:
+        return True
+    return not line.isascii() and bool(_WIDE_SPACE.search(line))
 
 
 def _rejoin_split_words(line: str) -> str:

@@ -46,6 +46,32 @@ def test_clean_line(raw: str, clean: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        # ASCII lines skip the Unicode pass, and lines with single spaces the space pass: each
+        # character that either pass handles still gets it, alone or beside others.
+        ("a\vb", "a b"),
+        ("a \f b", "a b"),
+        ("a\u2003b", "a b"),
+        ("\u3000Article 1\u202f", "Article 1"),
+        ("Übereinkommen  und", "Übereinkommen und"),
+        ("Straße\u00a0und", "Straße und"),
+        ("Cafe\u0301 e\u0301", "Café é"),
+        ("\u00abZoll\u00bb", '"Zoll"'),
+        ("\u2018a\u2019 b", "'a' b"),
+        ("a\u200bb\u2060c", "abc"),
+        ("Bekenntnis\u00ad", "Bekenntnis-"),
+        ("Bekenntnis\u00ad \u00a0", "Bekenntnis-"),
+        ("[ Charter ](x) applies", "Charter applies"),
+        ("Übereinkommen", "Übereinkommen"),
+        ("a b c", "a b c"),
+    ],
+)
+def test_clean_line_screens(raw: str, clean: str) -> None:
+    assert clean_line(raw) == clean
+
+
+@pytest.mark.parametrize(
     ("lines", "joined"),
     [
         (["within the juris-", "diction of"], "within the jurisdiction of"),
