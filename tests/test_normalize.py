@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mla_diff.errors import InputError
@@ -19,6 +21,21 @@ def test_split_lines_keeps_offsets_true_for_crlf_cr_and_lf() -> None:
     lines = split_lines(text)
     assert [text[start:end] for start, end, _ in lines] == ["a", "bb", "c", "d"]
     assert [nxt for _, _, nxt in lines] == [3, 6, 8, 9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "\n\n", "a", "a\n", "a\nb", "a\n\nb\n", "\na\f\v\u2028b\x85c\n", "a\r", "\r\n\n"],
+)
+def test_split_lines_without_cr_finds_the_same_lines_as_with(text: str) -> None:
+    # Text without CR takes a shortcut: LF alone ends a line, and no other line separator does.
+    expected, pos = [], 0
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        expected.append((pos, match.start(), match.end()))
+        pos = match.end()
+    if pos < len(text):
+        expected.append((pos, len(text), len(text)))
+    assert split_lines(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -116,3 +133,25 @@ def test_the_drafts_own_spellings_decide_a_line_end_hyphen() -> None:
     assert join_wrapped(["within the juris-", "diction"], words) == "within the jurisdiction"
     assert join_wrapped(["twenty-", "six States"], words) == "twenty-six States"
     assert hyphenation_words("no hyphen at a line end-\n"[:-2]) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("juris-\ndiction", True),
+        ("juris- \t\r\ndiction", True),
+        ("Zoll-\rund", True),
+        ("Stra\u00dfen-\n", True),
+        ("x_-\n", True),  # "_" and digits are word characters
+        ("1-\n", True),
+        ("-\nfirst", False),  # nothing before the hyphen
+        ("a -\n", False),
+        ("a--\n", False),
+        ("a-\u00a0\n", False),  # only spaces and tabs may stand between hyphen and break
+        ("a- b\nc", False),
+        ("a-\fb", False),
+        ("--\na-", False),
+    ],
+)
+def test_hyphenation_words_only_when_a_line_ends_with_a_hyphen(text: str, found: bool) -> None:
+    assert bool(hyphenation_words(text + " word")) is found
