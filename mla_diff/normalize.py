@@ -238,17 +238,17 @@ def join_wrapped(lines: list[str], words: frozenset[str] = frozenset()) -> str:
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHEN_AT_END = re.compile(r"-[ \t]*(?:\r\n|\r|\n)")
-_WORD_CHARACTER = re.compile(r"\w")
+_WORD_HYPHEN_AT_END = re.compile(r"\w-[ \t]*(?:\r\n|\r|\n)")
 
 
 def _has_line_end_hyphen(text: str) -> bool:
-    """Whether a line ends with a hyphen after a word character ("juris-"). The hyphens at line
-    ends are found first, since a pattern that opens with a literal is found fast, and then the
-    character before each is looked at."""
-    return any(
-        match.start() > 0 and _WORD_CHARACTER.match(text, match.start() - 1)
-        for match in _HYPHEN_AT_END.finditer(text)
-    )
+    """Whether a line ends with a hyphen after a word character ("juris-"). A hyphen before a line
+    break is looked for first: a pattern that opens with a literal is found fast, and most texts
+    have none. The full pattern is then searched from just before that hyphen."""
+    hyphen = _HYPHEN_AT_END.search(text)
+    if hyphen is None:
+        return False
+    return _WORD_HYPHEN_AT_END.search(text, max(0, hyphen.start() - 1)) is not None
 
 
 def hyphenation_words(text: str) -> frozenset[str]:

@@ -111,7 +111,8 @@ def _split_letters(text: str) -> list[str]:
 
 def _cut(text: str, cuts: list[int]) -> list[str]:
     bounds = [0, *cuts, len(text)]
-    return [text[a:b].strip() for a, b in pairwise(bounds) if text[a:b].strip()]
+    pieces = (text[a:b].strip() for a, b in pairwise(bounds))
+    return [piece for piece in pieces if piece]
 
 
 def group_paragraphs(body: list[BodyLine], wrap: int = 0) -> list[ParagraphLines]:

@@ -151,6 +151,8 @@ def test_the_drafts_own_spellings_decide_a_line_end_hyphen() -> None:
         ("a- b\nc", False),
         ("a-\fb", False),
         ("--\na-", False),
+        ("a -\n" * 3 + "juris-\ndiction", True),  # the first hyphen at a line end is no word's
+        ("-\nx-\n", True),
     ],
 )
 def test_hyphenation_words_only_when_a_line_ends_with_a_hyphen(text: str, found: bool) -> None:
