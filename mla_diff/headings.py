@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -368,13 +369,15 @@ def expand_range(first: str, last: str) -> tuple[str, ...]:
     return (first, last)
 
 
-LANGUAGE_HINTS: dict[str, re.Pattern[str]] = {
-    "de": re.compile(r"\b(und|der|die|das|nicht|wird|werden|ist|sind|mit)\b"),
-    "nl": re.compile(r"\b(het|een|van|wordt|niet|zijn|worden|deze|aan)\b"),
-    "fr": re.compile(r"\b(les|des|est|dans|pour|une|aux|sont|qui)\b"),
-    "es": re.compile(r"\b(los|las|del|que|para|una|por|con|sus)\b"),
-    "en": re.compile(r"\b(the|of|and|shall|which|to|be|any|with)\b"),
+# Function words by language, counted as whole words.
+LANGUAGE_HINTS: dict[str, frozenset[str]] = {
+    "de": frozenset(("und", "der", "die", "das", "nicht", "wird", "werden", "ist", "sind", "mit")),
+    "nl": frozenset(("het", "een", "van", "wordt", "niet", "zijn", "worden", "deze", "aan")),
+    "fr": frozenset(("les", "des", "est", "dans", "pour", "une", "aux", "sont", "qui")),
+    "es": frozenset(("los", "las", "del", "que", "para", "una", "por", "con", "sus")),
+    "en": frozenset(("the", "of", "and", "shall", "which", "to", "be", "any", "with")),
 }
+_HINT_WORD = re.compile(r"\w+")
 _HEADING_HINTS: dict[str, re.Pattern[str]] = {
     "es": re.compile(r"^[^\w\n]*(?:artículo|capítulo|título)\b", re.MULTILINE | re.IGNORECASE),
     "fr": re.compile(
@@ -393,7 +396,9 @@ _ARTIKEL = re.compile(r"^[^\w\n]*artikel\b", re.MULTILINE | re.IGNORECASE)
 def detect_language(text: str) -> str:
     """The language whose heading words and function words the text uses most ("en" when none)."""
     sample = text[:50_000].lower()  # some eight thousand words say enough
-    scores = {lang: len(pattern.findall(sample)) for lang, pattern in LANGUAGE_HINTS.items()}
+    # A whole word is a maximal run of word characters: the words are counted once, in one pass.
+    counts = Counter(_HINT_WORD.findall(sample))
+    scores = {lang: sum(counts[word] for word in words) for lang, words in LANGUAGE_HINTS.items()}
     for lang, pattern in _HEADING_HINTS.items():
         scores[lang] += 20 * len(pattern.findall(sample))
     # "Artikel" is German or Dutch: English, French and Spanish are out.

@@ -71,6 +71,15 @@ def split_lines(text: str) -> list[tuple[int, int, int]]:
     CRLF, lone CR and LF all end a line, so offsets stay true to the source."""
     lines: list[tuple[int, int, int]] = []
     pos = 0
+    if "\r" not in text:
+        # Only LF ends a line: splitting at it finds the same breaks as the pattern, faster.
+        for line in text.split("\n")[:-1]:
+            end = pos + len(line)
+            lines.append((pos, end, end + 1))
+            pos = end + 1
+        if pos < len(text):
+            lines.append((pos, len(text), len(text)))
+        return lines
     for match in _LINE_BREAK.finditer(text):
         lines.append((pos, match.start(), match.end()))
         pos = match.end()
@@ -95,8 +104,11 @@ _QUOTES = str.maketrans(
         "\u2033": '"',
     }
 )
+_CURLY_QUOTE = re.compile("[" + "".join(map(chr, _QUOTES)) + "]")
 # Every horizontal space, including the form feed that PDF extraction leaves at page breaks.
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# The spaces of `_SPACES` beyond ASCII.
+_WIDE_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
@@ -119,14 +131,9 @@ _SPLIT_WORD = re.compile(
 def clean_line(line: str) -> str:
     """One line as compared: NFC, straight quotes, single spaces, no soft hyphens, and no markdown
     links, emphasis marks or escapes."""
-    line = unicodedata.normalize("NFC", line)
-    # A soft hyphen ends a line where a word was broken: it becomes a line-end hyphen, which
-    # `join_wrapped` weighs like any other. Elsewhere it is invisible and goes.
-    soft_end = line.rstrip().endswith("\u00ad")
-    line = _INVISIBLE.sub("", line)
-    if soft_end and line.rstrip()[-1:].isalpha():
-        line = line.rstrip() + "-"
-    line = line.translate(_QUOTES)
+    if not line.isascii():
+        # ASCII text is NFC and holds no soft hyphen, invisible character or curly quote.
+        line = _clean_unicode(line)
     if _RULE.match(line):
         return ""
     if "[" in line:
@@ -135,10 +142,34 @@ def clean_line(line: str) -> str:
         line = _MARKDOWN_EMPHASIS.sub(r"\2", line)
     if "\\" in line:
         line = _MARKDOWN_ESCAPE.sub(r"\1", line)
-    line = _SPACES.sub(" ", line).strip()
+    if _uneven_spaces(line):
+        line = _SPACES.sub(" ", line)
+    line = line.strip()
     if "- " in line:
         line = _rejoin_split_words(line)
     return line
+
+
+def _clean_unicode(line: str) -> str:
+    """NFC, no soft hyphens or invisible characters, straight quotes."""
+    line = unicodedata.normalize("NFC", line)
+    # A soft hyphen ends a line where a word was broken: it becomes a line-end hyphen, which
+    # `join_wrapped` weighs like any other. Elsewhere it is invisible and goes.
+    soft_end = line.rstrip().endswith("\u00ad")
+    line = _INVISIBLE.sub("", line)
+    if soft_end and line.rstrip()[-1:].isalpha():
+        line = line.rstrip() + "-"
+    if _CURLY_QUOTE.search(line):
+        line = line.translate(_QUOTES)
+    return line
+
+
+def _uneven_spaces(line: str) -> bool:
+    """Whether `_SPACES` would change the line: it holds two spaces in a row or a space other than
+    " ". Most lines hold neither, and looking is cheaper than rewriting every space."""
+    if "  " in line or "\t" in line or "\f" in line or "\v" in line:
+        return True
+    return not line.isascii() and bool(_WIDE_SPACE.search(line))
 
 
 def _rejoin_split_words(line: str) -> str:
@@ -206,12 +237,24 @@ def join_wrapped(lines: list[str], words: frozenset[str] = frozenset()) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_HYPHEN_AT_END = re.compile(r"-[ \t]*(?:\r\n|\r|\n)")
+_WORD_HYPHEN_AT_END = re.compile(r"\w-[ \t]*(?:\r\n|\r|\n)")
+
+
+def _has_line_end_hyphen(text: str) -> bool:
+    """Whether a line ends with a hyphen after a word character ("juris-"). A hyphen before a line
+    break is looked for first: a pattern that opens with a literal is found fast, and most texts
+    have none. The full pattern is then searched from just before that hyphen."""
+    hyphen = _HYPHEN_AT_END.search(text)
+    if hyphen is None:
+        return False
+    return _WORD_HYPHEN_AT_END.search(text, max(0, hyphen.start() - 1)) is not None
 
 
 def hyphenation_words(text: str) -> frozenset[str]:
     """The words and hyphenated compounds a draft writes whole on a line, lower-cased: the evidence
     `join_wrapped` weighs when a line ends with a hyphen. Empty when no line does."""
-    if not re.search(r"\w-[ \t]*(?:\r\n|\r|\n)", text):
+    if not _has_line_end_hyphen(text):
         return frozenset()
     found: set[str] = set()
     for word in _WORD.findall(text):

@@ -57,25 +57,42 @@ def split_inline_paragraphs(text: str) -> list[str]:
 
 
 _NUMBER_START = re.compile(r"^(\(?)(\d{1,3})([.)])\s")
+# Where the next numbered paragraph starts on the same line, by the first one's label form ("1.",
+# "1)", "(1." or "(1)"); group 1 is its number.
+_NEXT_NUMBER = {
+    (opening, closing): re.compile(
+        rf"[.;:]\s+(?={re.escape(opening)}(\d{{1,3}}){re.escape(closing)}\s+[A-Z\"'(\[])"
+    )
+    for opening in ("", "(")
+    for closing in ".)"
+}
 
 
 def _split_numbers(text: str) -> list[str]:
     start = _NUMBER_START.match(text)
-    if not start or "  " in text[:0]:
+    if not start:
         return [text]
-    opening, number, closing = start[1], int(start[2]), start[3]
-    label = rf"{re.escape(opening)}(\d{{1,3}}){re.escape(closing)}"
+    number = int(start[2])
     cuts: list[int] = []
     expected = number + 1
-    for match in re.finditer(rf"[.;:]\s+(?={label}\s+[A-Z\"'(\[])", text):
-        found = re.match(label, text[match.end() :])
-        if found and int(found[1]) == expected:
+    for match in _NEXT_NUMBER[start[1], start[3]].finditer(text):
+        if int(match[1]) == expected:
             cuts.append(match.end())
             expected += 1
     return _cut(text, cuts)
 
 
 _LETTER_OPEN = re.compile(r":\s+(?=\(a\)\s|a\)\s)")
+# Where the next lettered item starts ("; (b) ", ", and b) "), by the form of "(a)" or "a)";
+# group 1 is its letter.
+_NEXT_LETTER = {
+    paren: re.compile(
+        r"[;,.]\s+(?:(?:and|or|et|ou|y|o|und|oder|en|of)\s+)?(?="
+        + (r"\(([a-z]{1,2})\)\s" if paren else r"([a-z]{1,2})\)\s")
+        + ")"
+    )
+    for paren in (True, False)
+}
 
 
 def _split_letters(text: str) -> list[str]:
@@ -85,12 +102,7 @@ def _split_letters(text: str) -> list[str]:
     paren = text[first.end()] == "("
     cuts = [first.end()]
     expected = "b"
-    pattern = re.compile(
-        r"[;,.]\s+(?:(?:and|or|et|ou|y|o|und|oder|en|of)\s+)?(?="
-        + (r"\(([a-z]{1,2})\)\s" if paren else r"([a-z]{1,2})\)\s")
-        + ")"
-    )
-    for match in pattern.finditer(text, first.end()):
+    for match in _NEXT_LETTER[paren].finditer(text, first.end()):
         if match[1] == expected:
             cuts.append(match.end())
             expected = _next_letter(expected)
@@ -99,7 +111,8 @@ def _split_letters(text: str) -> list[str]:
 
 def _cut(text: str, cuts: list[int]) -> list[str]:
     bounds = [0, *cuts, len(text)]
-    return [text[a:b].strip() for a, b in pairwise(bounds) if text[a:b].strip()]
+    pieces = (text[a:b].strip() for a, b in pairwise(bounds))
+    return [piece for piece in pieces if piece]
 
 
 def group_paragraphs(body: list[BodyLine], wrap: int = 0) -> list[ParagraphLines]:
@@ -195,13 +208,16 @@ def _assign_depths(paragraphs: list[ParagraphLines]) -> list[ParagraphLines]:
     return paragraphs
 
 
+_DECIMAL = re.compile(r"\d+(?:\.\d+)+\.?")
+
+
 def _style(label: str, levels: list[_Level]) -> tuple[tuple[str, str], str]:
     """A label's style (kind, form) and its core ("iv" of "(iv)")."""
     if label in ("-", "–", "—", "•", "·", "▪", "◦", "*"):
         return ("bullet", label), label
     if label.startswith("("):
         form, core = "paren", label[1:-1]
-    elif label[-1] in ".)" and not re.fullmatch(r"\d+(?:\.\d+)+\.?", label):
+    elif label[-1] in ".)" and not _DECIMAL.fullmatch(label):
         form, core = label[-1], label[:-1]
     else:
         return ("decimal", str(label.rstrip(".").count("."))), label.rstrip(".")

@@ -48,9 +48,11 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.;:])\s+(?=[\"'(\[]?[A-Z0-9])")
 def fold_layout(text: str) -> str:
     """Text with what is layout, not wording, taken out: NFKC, quote and dash variants, markdown
     links and emphasis marks. Whitespace is dropped later, by tokenising."""
-    text = unicodedata.normalize("NFKC", text)
-    if _LAYOUT_CHAR.search(text):
-        text = _LAYOUT_CHAR.sub(lambda m: _LAYOUT[m.group()], text)
+    if not text.isascii():
+        # ASCII text is NFKC already and holds none of the quote, dash and hyphen variants.
+        text = unicodedata.normalize("NFKC", text)
+        if _LAYOUT_CHAR.search(text):
+            text = _LAYOUT_CHAR.sub(lambda m: _LAYOUT[m.group()], text)
     if "](" in text:
         text = _MARKDOWN_LINK.sub(r"\1", text)
     if "*" in text or "_" in text:
@@ -91,7 +93,10 @@ class Vocabulary:
 
     def _learn(self, words: Sequence[str]) -> None:
         known = self._ids
-        for word in dict.fromkeys(words):  # new words in order of first appearance
+        distinct = dict.fromkeys(words)  # in order of first appearance
+        if distinct.keys() <= known.keys():
+            return  # the usual case once a draft has been read: one set comparison, no loop
+        for word in distinct:
             if word not in known:
                 known[word] = len(known)
                 self._id_chars.append(_character(known[word]))

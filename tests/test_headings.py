@@ -201,6 +201,10 @@ def test_a_language_restricts_the_heading_words() -> None:
         ("Artikel 1\n\nDie Vertragsstaaten arbeiten zusammen und leisten Hilfe.", "de"),
         ("Artikel 1\n\nDe Staten werken samen en verlenen elkaar de hulp van het verdrag.", "nl"),
         ("", "en"),
+        # Function words count only as whole words: not inside "their" or "the_1", nor "und1".
+        ("die ÜBER der_ und1 the_ the theirs", "en"),
+        ("die über der the", "de"),
+        ("l'une des dispositions", "fr"),
     ],
 )
 def test_detect_language(text: str, language: str) -> None:

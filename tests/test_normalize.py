@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mla_diff.errors import InputError
@@ -19,6 +21,21 @@ def test_split_lines_keeps_offsets_true_for_crlf_cr_and_lf() -> None:
     lines = split_lines(text)
     assert [text[start:end] for start, end, _ in lines] == ["a", "bb", "c", "d"]
     assert [nxt for _, _, nxt in lines] == [3, 6, 8, 9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "\n\n", "a", "a\n", "a\nb", "a\n\nb\n", "\na\f\v\u2028b\x85c\n", "a\r", "\r\n\n"],
+)
+def test_split_lines_without_cr_finds_the_same_lines_as_with(text: str) -> None:
+    # Text without CR takes a shortcut: LF alone ends a line, and no other line separator does.
+    expected, pos = [], 0
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        expected.append((pos, match.start(), match.end()))
+        pos = match.end()
+    if pos < len(text):
+        expected.append((pos, len(text), len(text)))
+    assert split_lines(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -42,6 +59,32 @@ def test_split_lines_keeps_offsets_true_for_crlf_cr_and_lf() -> None:
     ],
 )
 def test_clean_line(raw: str, clean: str) -> None:
+    assert clean_line(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        # ASCII lines skip the Unicode pass, and lines with single spaces the space pass: each
+        # character that either pass handles still gets it, alone or beside others.
+        ("a\vb", "a b"),
+        ("a \f b", "a b"),
+        ("a\u2003b", "a b"),
+        ("\u3000Article 1\u202f", "Article 1"),
+        ("Übereinkommen  und", "Übereinkommen und"),
+        ("Straße\u00a0und", "Straße und"),
+        ("Cafe\u0301 e\u0301", "Café é"),
+        ("\u00abZoll\u00bb", '"Zoll"'),
+        ("\u2018a\u2019 b", "'a' b"),
+        ("a\u200bb\u2060c", "abc"),
+        ("Bekenntnis\u00ad", "Bekenntnis-"),
+        ("Bekenntnis\u00ad \u00a0", "Bekenntnis-"),
+        ("[ Charter ](x) applies", "Charter applies"),
+        ("Übereinkommen", "Übereinkommen"),
+        ("a b c", "a b c"),
+    ],
+)
+def test_clean_line_screens(raw: str, clean: str) -> None:
     assert clean_line(raw) == clean
 
 
@@ -90,3 +133,27 @@ def test_the_drafts_own_spellings_decide_a_line_end_hyphen() -> None:
     assert join_wrapped(["within the juris-", "diction"], words) == "within the jurisdiction"
     assert join_wrapped(["twenty-", "six States"], words) == "twenty-six States"
     assert hyphenation_words("no hyphen at a line end-\n"[:-2]) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("juris-\ndiction", True),
+        ("juris- \t\r\ndiction", True),
+        ("Zoll-\rund", True),
+        ("Stra\u00dfen-\n", True),
+        ("x_-\n", True),  # "_" and digits are word characters
+        ("1-\n", True),
+        ("-\nfirst", False),  # nothing before the hyphen
+        ("a -\n", False),
+        ("a--\n", False),
+        ("a-\u00a0\n", False),  # only spaces and tabs may stand between hyphen and break
+        ("a- b\nc", False),
+        ("a-\fb", False),
+        ("--\na-", False),
+        ("a -\n" * 3 + "juris-\ndiction", True),  # the first hyphen at a line end is no word's
+        ("-\nx-\n", True),
+    ],
+)
+def test_hyphenation_words_only_when_a_line_ends_with_a_hyphen(text: str, found: bool) -> None:
+    assert bool(hyphenation_words(text + " word")) is found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mla_diff.paragraphs import BodyLine, group_paragraphs, split_inline_paragraphs
 
 
@@ -81,3 +83,25 @@ def test_inline_paragraphs_split_only_in_sequence() -> None:
     assert split_inline_paragraphs("in the following: (a) and (b) of article 3") == [
         "in the following: (a) and (b) of article 3"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # Each label form looks for its own form: "1)" continues with "2)", never with "2.".
+        ("1) One. 2) Two. 3. Three.", ["1) One.", "2) Two. 3. Three."]),
+        ("(1) One; (2) Two: (3) Three.", ["(1) One;", "(2) Two:", "(3) Three."]),
+        ("(1. One. (2. Two.", ["(1. One.", "(2. Two."]),
+        ("1. One. 2. Two. 2. Again. 3. Three.", ["1. One.", "2. Two. 2. Again.", "3. Three."]),
+        ("1. One. 2.  Two.", ["1. One.", "2.  Two."]),
+        ("1. One. 2. two.", ["1. One. 2. two."]),
+        ("1. One. 1234. Two.", ["1. One. 1234. Two."]),
+        (
+            "as follows: a) one, b) two, or c) three",
+            ["as follows:", "a) one,", "b) two, or", "c) three"],
+        ),
+        ("as follows: (a) one; b) two", ["as follows: (a) one; b) two"]),
+    ],
+)
+def test_inline_paragraphs_keep_to_the_first_label_form(text: str, pieces: list[str]) -> None:
+    assert split_inline_paragraphs(text) == pieces

@@ -10,6 +10,7 @@ from mla_diff.similarity import (
     Vocabulary,
     candidate_pairs,
     containment,
+    fold_layout,
     label_key,
     profile_unit,
     similarity,
@@ -37,6 +38,29 @@ def test_wording_ignores_layout_only() -> None:
     assert wording("‘shall’ – now") == wording("'shall' - now")
     assert wording("shall") != wording("may")
     assert wording("Parties") != wording("parties")
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        # ASCII text skips NFKC and the layout table; text with one other character gets both.
+        ("the *ex officio* [rule](x) applies", "the ex officio rule applies"),
+        ("the \ufb01rst \u2018rule\u2019", "the first 'rule'"),
+        ("co\u00adoperation \u2013 now\u2212", "cooperation - now-"),
+        ("Stra\u00dfe \u00abZoll\u00bb", 'Stra\u00dfe "Zoll"'),
+        ("x\u00b2 \u2163 \u00bd", "x2 IV 1\u20442"),
+    ],
+)
+def test_fold_layout(text: str, folded: str) -> None:
+    assert fold_layout(text) == folded
+
+
+def test_vocabulary_numbers_words_in_order_of_first_appearance() -> None:
+    vocabulary = Vocabulary()
+    assert vocabulary.ids(["b", "a", "b"]) == (0, 1, 0)
+    assert vocabulary.ids(["a", "b"]) == (1, 0)  # all known: nothing learnt
+    assert vocabulary.ids(["c", "a", "d", "c"]) == (2, 1, 3, 2)
+    assert vocabulary.signature_of_ids((0, 3)) == "\u0100\u0103"
 
 
 def _unit(text: str, number: str = "1", **extra: object) -> Unit:
