@@ -47,7 +47,14 @@ class Profiles:
     def of(self, draft: Draft) -> dict[int, Profile]:
         found = self._drafts.pop(id(draft), None)
         if found is None or found[0] is not draft:
-            found = (draft, {u.index: profile_unit(u, self.vocabulary) for u in draft.units})
+            # A unit whose body a kept draft (or this one) already holds borrows that profile's
+            # words and shingles: most articles of successive drafts are unchanged.
+            seen = {p.unit.body: p for _, kept in self._drafts.values() for p in kept.values()}
+            profiles: dict[int, Profile] = {}
+            for unit in draft.units:
+                profile = profile_unit(unit, self.vocabulary, seen.get(unit.body))
+                profiles[unit.index] = seen[unit.body] = profile
+            found = (draft, profiles)
         self._drafts[id(draft)] = found  # most recent last
         while len(self._drafts) > self.KEPT:
             del self._drafts[next(iter(self._drafts))]

@@ -204,15 +204,21 @@ def _character(k: int) -> str:
     return chr(k + 0x100 if k < 0xD700 else k % 0x10E000 + 0x900)
 
 
-def profile_unit(unit: Unit, vocabulary: Vocabulary) -> Profile:
-    words = _WORD.findall(fold_layout(unit.body).casefold())
-    ids = vocabulary.ids(words)
+def profile_unit(unit: Unit, vocabulary: Vocabulary, twin: Profile | None = None) -> Profile:
+    """The unit's profile over `vocabulary`. `twin`, a profile over the same vocabulary of a unit
+    with the same body (title and text), lends what depends on the body alone: its word
+    signature and shingles (an article unchanged between drafts is read once)."""
     title = " ".join(_WORD.findall(fold_layout(unit.title).casefold()))
-    ordered = ordered_shingles(ids)
+    if twin is not None and twin.vocabulary is vocabulary and twin.unit.body == unit.body:
+        words, shingles, ordered = twin.words, twin.shingles, twin.ordered_shingles
+    else:
+        ids = vocabulary.ids(_WORD.findall(fold_layout(unit.body).casefold()))
+        ordered = ordered_shingles(ids)
+        words, shingles = vocabulary.signature_of_ids(ids), frozenset(ordered)
     return Profile(
         unit=unit,
-        words=vocabulary.signature_of_ids(ids),
-        shingles=frozenset(ordered),
+        words=words,
+        shingles=shingles,
         ordered_shingles=ordered,
         label=_evidence_label(unit),
         title=title,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mla_diff.model import Kind, Paragraph, Unit, UnitStatus
+from mla_diff.parse import parse_draft
 from mla_diff.similarity import (
     ShingleIndex,
     Vocabulary,
@@ -141,3 +142,24 @@ def test_boilerplate_shingles_are_not_indexed_as_evidence() -> None:
     index = ShingleIndex(profiles, common=3)
     overlaps = index.overlaps(profiles[0])
     assert set(overlaps) == {0}
+
+
+def test_a_unit_with_the_body_of_one_already_profiled_borrows_its_words_alone() -> None:
+    """An article unchanged between drafts is read once: its twin lends words and shingles, and
+    the profile is the one reading it afresh would give; a twin with another body lends nothing."""
+    old, new = (
+        parse_draft("Article 4\nVictims\n\nEach State Party shall ensure reparation.\n"),
+        parse_draft(
+            "Article 7\nVictims\n\nEach State Party shall ensure reparation.\n\n"
+            "Article 8\nVictims\n\nEach State Party may ensure reparation.\n"
+        ),
+    )
+    vocabulary = Vocabulary()
+    twin = profile_unit(old.articles[0], vocabulary)
+    moved, changed = new.articles
+    borrowed = profile_unit(moved, vocabulary, twin)
+    assert borrowed == profile_unit(moved, vocabulary)
+    assert borrowed.label == "7"
+    assert borrowed.words is twin.words
+    assert profile_unit(changed, vocabulary, twin) == profile_unit(changed, vocabulary)
+    assert profile_unit(changed, vocabulary, twin).words != twin.words
