@@ -91,6 +91,8 @@ _BRACKET = re.compile(r"[\[\]]")
 def find_brackets(text: str) -> list[str]:
     """Outermost square-bracketed spans, nesting allowed; an unclosed bracket runs to the end.
     Footnote references ("[1]", "[^2]") are not brackets of the negotiation."""
+    if "[" not in text:
+        return []  # a closing bracket alone opens nothing
     spans: list[str] = []
     depth = 0
     start = 0
