@@ -81,6 +81,13 @@ def test_rights_and_what_they_are_to() -> None:
         ("Article 3b of the Treaty establishing the European Community", []),
         ("article 5 of the present Convention", ["5"]),
         ("under this article a State Party may", []),
+        # Matched without regard to case as the patterns read it ("ı" and "ſ" are an "i" and an
+        # "s" to them): the screen that spares most paragraphs the patterns must read it alike.
+        ("PARAGRAPH 2 OF ARTICLE 5", ["5(2)"]),
+        ("as Artıcle 7 provides", ["7"]),
+        ("under ARTſ 3 and 4", ["3", "4"]),
+        ("paragraph 1 of Art.\n12", ["12(1)"]),
+        ("the particle 5", []),
     ],
 )
 def test_references_are_read_as_lawyers_write_them(text: str, cited: list[str]) -> None:
