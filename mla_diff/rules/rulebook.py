@@ -199,6 +199,7 @@ class _Reader:
     def __init__(self, data: dict[str, Any], source: str) -> None:
         self.data = data
         self.source = source
+        self.compiled: dict[str, Phrase] = {}
 
     def fail(self, key: str, wanted: str) -> InputError:
         return InputError(
@@ -223,15 +224,21 @@ class _Reader:
             raise self.fail(key, "a list of non-empty strings")
         return tuple(value)
 
+    def phrase(self, text: str) -> Phrase:
+        """The phrase compiled once per rulebook: languages share the sections they inherit."""
+        if text not in self.compiled:
+            self.compiled[text] = compile_phrase(text)
+        return self.compiled[text]
+
     def phrases(self, key: str) -> tuple[Phrase, ...]:
-        return tuple(compile_phrase(text) for text in self.strings(key))
+        return tuple(self.phrase(text) for text in self.strings(key))
 
     def terms(self, key: str) -> tuple[Term, ...]:
         terms = []
         for name, value in sorted(self.table(key).items()):
             if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
                 raise self.fail(f"{key}.{name}", "a list of non-empty strings")
-            terms.append(Term(name, tuple(compile_phrase(v) for v in value)))
+            terms.append(Term(name, tuple(self.phrase(v) for v in value)))
         return tuple(terms)
 
     def modals(self, key: str, prohibition: bool) -> tuple[Modal, ...]:
@@ -239,7 +246,7 @@ class _Reader:
         for text, rank in sorted(self.table(key).items()):
             if not isinstance(rank, int) or isinstance(rank, bool) or not 1 <= rank <= 5:
                 raise self.fail(f"{key}.{text!r}", "a whole number from 1 to 5")
-            modals.append(Modal(compile_phrase(text), rank, prohibition))
+            modals.append(Modal(self.phrase(text), rank, prohibition))
         return tuple(modals)
 
 
