@@ -49,11 +49,11 @@ class Phrase:
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_occur(text, folded) else None
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        return list(self.pattern.finditer(text)) if self.may_occur(text) else []
+    def finditer(self, text: str, folded: str | None = None) -> list[re.Match[str]]:
+        return list(self.pattern.finditer(text)) if self.may_occur(text, folded) else []
 
-    def count(self, text: str) -> int:
-        return len(self.finditer(text))
+    def count(self, text: str, folded: str | None = None) -> int:
+        return len(self.finditer(text, folded))
 
 
 @lru_cache(maxsize=1024)
@@ -91,11 +91,13 @@ class Term:
     def screen(self) -> tuple[str, ...] | None:
         return needles_of(self.phrases)
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Where the term is mentioned, left to right, overlapping mentions merged."""
-        if not holds_any(self.screen, _casefold(text)):
+    def spans(self, text: str, folded: str | None = None) -> list[tuple[int, int]]:
+        """Where the term is mentioned, left to right, overlapping mentions merged (`folded`:
+        the text case-folded, when the caller has it)."""
+        folded = _casefold(text) if folded is None else folded
+        if not holds_any(self.screen, folded):
             return []
-        found = sorted((m.start(), m.end()) for p in self.phrases for m in p.finditer(text))
+        found = sorted((m.start(), m.end()) for p in self.phrases for m in p.finditer(text, folded))
         merged: list[tuple[int, int]] = []
         for start, end in found:
             if merged and start < merged[-1][1]:
@@ -104,8 +106,8 @@ class Term:
                 merged.append((start, end))
         return merged
 
-    def count(self, text: str) -> int:
-        return len(self.spans(text))
+    def count(self, text: str, folded: str | None = None) -> int:
+        return len(self.spans(text, folded))
 
 
 @dataclass(frozen=True)

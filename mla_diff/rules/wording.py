@@ -165,7 +165,9 @@ def rights(provision: Provision, language: Language) -> Iterator[Finding]:
 
 def term_counts(provision: Provision, terms: tuple[Term, ...]) -> dict[str, tuple[int, int]]:
     old_text, new_text = provision.adjusted_old_text(), provision.new_text()
-    return {t.name: (t.count(old_text), t.count(new_text)) for t in terms}
+    # Each side case-folded once for the terms' screens, not once per term.
+    old_folded, new_folded = old_text.casefold(), new_text.casefold()
+    return {t.name: (t.count(old_text, old_folded), t.count(new_text, new_folded)) for t in terms}
 
 
 def watch_terms(provision: Provision, language: Language) -> Iterator[Finding]:
