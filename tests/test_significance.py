@@ -55,6 +55,16 @@ def test_shipped_rules_cover_english_french_and_spanish() -> None:
     assert any(m.phrase.count("L'État partie doit") for m in french.modals)
 
 
+def test_languages_inherit_english_sections_until_they_write_their_own() -> None:
+    rules = build_rulebook('[fr.scope]\noptional_markers = ["facultatif*"]\n', "my-rules.toml")
+    english, french, spanish = (rules.language(code) for code in ("en", "fr", "es"))
+    assert [p.text for p in french.optional_markers] == ["facultatif*"]
+    assert french.optional_markers[0].count("un protocole facultatif") == 1
+    assert "annex*" in [p.text for p in english.optional_markers]
+    assert spanish.optional_markers == english.optional_markers
+    assert french.crimes == english.crimes, "the rest of [en.scope] is inherited"
+
+
 def test_a_rules_file_adds_a_watch_term() -> None:
     assert not [f for f in _flags(AMNESTY_OLD, AMNESTY_NEW).flags if f.rule == "watch-term-added"]
     settings = Settings(rules='[en.watch_terms]\ntruce = ["truce*"]\n', rules_source="truce.toml")

@@ -11,7 +11,7 @@ from mla_diff.rules.context import Passage
 from mla_diff.rules.evidence import window
 from mla_diff.rules.obligations import modal_uses, paired_modals
 from mla_diff.rules.references import references
-from mla_diff.rules.rulebook import build_rulebook
+from mla_diff.rules.rulebook import Phrase, build_rulebook, compile_phrase, may_hold, needles_of
 from mla_diff.rules.wording import right_uses
 
 ENGLISH = build_rulebook().language("en")
@@ -81,6 +81,13 @@ def test_rights_and_what_they_are_to() -> None:
         ("Article 3b of the Treaty establishing the European Community", []),
         ("article 5 of the present Convention", ["5"]),
         ("under this article a State Party may", []),
+        # Matched without regard to case as the patterns read it ("ı" and "ſ" are an "i" and an
+        # "s" to them): the screen that spares most paragraphs the patterns must read it alike.
+        ("PARAGRAPH 2 OF ARTICLE 5", ["5(2)"]),
+        ("as Artıcle 7 provides", ["7"]),
+        ("under ARTſ 3 and 4", ["3", "4"]),
+        ("paragraph 1 of Art.\n12", ["12(1)"]),
+        ("the particle 5", []),
     ],
 )
 def test_references_are_read_as_lawyers_write_them(text: str, cited: list[str]) -> None:
@@ -138,3 +145,17 @@ def test_a_modal_inside_an_idiom_binds_nobody() -> None:
         == []
     )
     assert modal_uses("such measures as may be necessary to establish", ENGLISH) == []
+
+
+def test_a_screen_tests_the_needles_that_hold_no_other() -> None:
+    phrases = tuple(
+        compile_phrase(p)
+        for p in ("war crime|crimes", "crimes against humanity", "enforced disappearance*")
+    )
+    # "crimes" holds "crime": a text with the one has the other.
+    assert needles_of(phrases) == ("crime", "disappearance", "humanity")
+    assert may_hold(phrases, "Les CRIMES de guerre".casefold())
+    assert not may_hold(phrases, "genocide and torture")
+    # A phrase with no needle may be anywhere: nothing is ruled out.
+    assert needles_of((*phrases, Phrase("any", "any"))) is None
+    assert may_hold((*phrases, Phrase("any", "any")), "genocide")

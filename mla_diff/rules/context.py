@@ -139,23 +139,24 @@ def chapeau_contexts(paragraphs: Sequence[tuple[str | None, str]]) -> list[str]:
         depth = _depth(label)
         while stack and stack[-1][0] >= depth:
             stack.pop()
-        out.append(" ".join(t for _, t in stack))
-        if text.rstrip().endswith((":", "—", "-")) or depth == 0:
+        # Most paragraphs are top-level ones, which continue nothing.
+        out.append(" ".join(t for _, t in stack) if stack else "")
+        if depth == 0 or text.rstrip().endswith((":", "—", "-")):
             stack.append((depth, text))
     return out
 
 
-def _side_contexts(diffs: Sequence[ParagraphDiff], side: str) -> dict[int, str]:
+def _side_contexts(
+    paragraphs: Sequence[tuple[ParagraphDiff, str, str]], side: str
+) -> dict[int, str]:
+    """The chapeaux each paragraph present on one side continues, by its index in `paragraphs`
+    (a paragraph's diff and its old and new wording)."""
     present = [
-        (k, d.old_label if side == "old" else d.new_label, d)
-        for k, d in enumerate(diffs)
+        (k, d.old_label if side == "old" else d.new_label, old if side == "old" else new)
+        for k, (d, old, new) in enumerate(paragraphs)
         if (d.old_label if side == "old" else d.new_label) is not None
-        and not (d.moved and d.counterpart)
     ]
-    texts = [
-        (label, old_text(d.edits) if side == "old" else new_text(d.edits))
-        for _, label, d in present
-    ]
+    texts = [(label, text) for _, label, text in present]
     return {k: context for (k, _, _), context in zip(present, chapeau_contexts(texts), strict=True)}
 
 
@@ -181,13 +182,20 @@ def provision_passages(row: Row, kind: Kind) -> list[Passage]:
                 title=True,
             )
         )
-    old_contexts = _side_contexts(row.paragraphs, "old")
-    new_contexts = _side_contexts(row.paragraphs, "new")
-    for k, diff in enumerate(row.paragraphs):
-        if diff.moved and diff.counterpart:
-            continue  # one end of a move between provisions: read with its other end
-        old = old_text(diff.edits) if diff.old_label is not None else ""
-        new = new_text(diff.edits) if diff.new_label is not None else ""
+    # Each paragraph's wording on each side, read once ("" on a side without it). One end of a
+    # move between provisions is left out: it is read with its other end.
+    paragraphs = [
+        (
+            diff,
+            old_text(diff.edits) if diff.old_label is not None else "",
+            new_text(diff.edits) if diff.new_label is not None else "",
+        )
+        for diff in row.paragraphs
+        if not (diff.moved and diff.counterpart)
+    ]
+    old_contexts = _side_contexts(paragraphs, "old")
+    new_contexts = _side_contexts(paragraphs, "new")
+    for k, (diff, old, new) in enumerate(paragraphs):
         # A paragraph added to (or deleted from) an article still belongs to the article on both
         # sides: its flags name both labels.
         old_article = _article_label(diff.old_article, old_units)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from mla_diff.model import Evidence, Kind, MatchStatus, Row, Severity
 from mla_diff.rules.context import Finding, Passage, Provision, make_flag
@@ -34,6 +35,16 @@ def crossrefs(
             yield Finding(finding.flag, (position, 0))
 
 
+@dataclass(frozen=True)
+class _Verdict:
+    """What is wrong with a reference: the flag it earns, but for its evidence."""
+
+    rule: str
+    severity: Severity
+    message: str
+    rationale: str
+
+
 def _check(
     passage: Passage,
     language: Language,
@@ -48,13 +59,25 @@ def _check(
         twin = _twin(passage, ref, unpaired, concordance)
         if twin is not None:
             unpaired.remove(twin)
+        verdict = _judge(passage, ref, twin, old, new, concordance)
+        if verdict is None:
+            continue
+        # The words around the reference on each side, read only for a reference flagged: most
+        # references are in order.
         evidence = Evidence(
             window(passage.old, twin.start, twin.end) if twin else "",
             window(passage.new, ref.start, ref.end),
         )
-        flag = _judge(passage, ref, twin, old, new, concordance, evidence)
-        if flag is not None:
-            yield flag
+        yield Finding(
+            make_flag(
+                verdict.rule,
+                verdict.severity,
+                passage,
+                verdict.message,
+                evidence,
+                verdict.rationale,
+            )
+        )
 
 
 def _twin(
@@ -82,8 +105,7 @@ def _judge(
     old: Side,
     new: Side,
     concordance: dict[str, list[str]],
-    evidence: Evidence,
-) -> Finding | None:
+) -> _Verdict | None:
     cite = passage.cite
     written = ref.written()
     if twin is not None and not old.active(twin.key):
@@ -94,29 +116,25 @@ def _judge(
         successors = concordance.get(ref.key, [])
         if old.active(ref.key) and successors:
             now_at = ", ".join(f"art. {number_of(new, s)}" for s in successors)
-            return _flag(
+            return _Verdict(
                 "crossref-dangling",
                 Severity.INFO,
-                passage,
                 f"{cite}: the reference to {written} keeps the former number; "
                 f"that article is now {now_at}",
-                evidence,
                 "The provision cited still exists under a new number: the reference needs "
                 "updating, nothing more.",
             )
         reason = "was deleted" if ref.key in old.units else "does not exist in this draft"
-        return _flag(
+        return _Verdict(
             "crossref-dangling",
             Severity.MEDIUM,
-            passage,
             f"{cite}: the reference to {written} is dangling: that article {reason}",
-            evidence,
             "A reference to a provision that is gone leaves the obligation that relies on it "
             "without content.",
         )
     if twin is None:
         if ref.path and not new.has_paragraph(ref.key, ref.path[0]):
-            return _missing_paragraph(passage, ref, new, evidence)
+            return _missing_paragraph(passage, ref, new)
         return None
     successors = concordance.get(twin.key, [])
     if not successors and ref.key == twin.key and ref.key in new.fresh:
@@ -124,7 +142,7 @@ def _judge(
     if ref.key in successors:
         was_valid = not twin.path or old.has_paragraph(twin.key, twin.path[0])
         if ref.path and was_valid and not new.has_paragraph(ref.key, ref.path[0]):
-            return _missing_paragraph(passage, ref, new, evidence)
+            return _missing_paragraph(passage, ref, new)
         return None
     if successors:
         now_at = ", ".join(f"art. {number_of(new, s)}" for s in successors)
@@ -133,13 +151,11 @@ def _judge(
         former = f"the former art. {twin.article} was deleted"
     if ref.key == twin.key:
         # Left as it was while the numbering moved under it: it now lands on another provision.
-        return _flag(
+        return _Verdict(
             "crossref-dangling",
             Severity.MEDIUM,
-            passage,
             f"{cite}: the reference to {written} is dangling: it now points at another "
             f"provision ({former})",
-            evidence,
             "A reference left unchanged while the articles were renumbered imports the wrong "
             "provision, or none.",
         )
@@ -150,34 +166,19 @@ def _judge(
         )
     else:
         message = f"{cite}: the reference changed from {twin.written()} to {written}; {former}"
-    return _flag(
+    return _Verdict(
         "crossref-retargeted",
         Severity.MEDIUM,
-        passage,
         message,
-        evidence,
         "A reference that points at another provision than before imports other obligations.",
     )
 
 
-def _missing_paragraph(passage: Passage, ref: Reference, new: Side, evidence: Evidence) -> Finding:
-    return _flag(
+def _missing_paragraph(passage: Passage, ref: Reference, new: Side) -> _Verdict:
+    return _Verdict(
         "crossref-dangling",
         Severity.MEDIUM,
-        passage,
         f"{passage.cite}: the reference to {ref.written()} is dangling: "
         f"art. {number_of(new, ref.key)} has no paragraph {ref.path[0]}",
-        evidence,
         "A reference to a paragraph that does not exist cannot be applied.",
     )
-
-
-def _flag(
-    rule: str,
-    severity: Severity,
-    passage: Passage,
-    message: str,
-    evidence: Evidence,
-    rationale: str,
-) -> Finding:
-    return Finding(make_flag(rule, severity, passage, message, evidence, rationale))

@@ -49,17 +49,18 @@ def _patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return quoted, unquoted
 
 
-def definitions_in(mention: Mention, language: Language) -> Iterator[Definition]:
+def definitions_in(text: str, language: Language) -> list[tuple[str, int, int]]:
+    """The terms a wording defines, each with the span of its definition."""
     pattern, unquoted = _patterns(language)
-    found = list(pattern.finditer(mention.text))
+    found = list(pattern.finditer(text))
     if not found:  # "(a) victim means ...": an item of a list of definitions, unquoted
-        found = [m for m in unquoted.finditer(mention.text) if m["term"].lower() not in _NOT_TERMS]
+        found = [m for m in unquoted.finditer(text) if m["term"].lower() not in _NOT_TERMS]
+    spans = []
     for m in found:
-        end = _SENTENCE_END.search(mention.text, m.end())
-        stop = end.start() if end else len(mention.text)
-        yield Definition(
-            normalise_words(m["term"]), mention.text[m.end() : stop], m.end(), stop, mention
-        )
+        end = _SENTENCE_END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        spans.append((normalise_words(m["term"]), m.end(), stop))
+    return spans
 
 
 def _substituted(text: str, substitutions: frozenset[tuple[str, str]]) -> str:
@@ -72,8 +73,19 @@ def _substituted(text: str, substitutions: frozenset[tuple[str, str]]) -> str:
 def definitions(
     paragraphs: Paragraphs, language: Language, substitutions: frozenset[tuple[str, str]]
 ) -> Iterator[Finding]:
-    old = {d.term: d for m in paragraphs[0] for d in definitions_in(m, language)}
-    new = {d.term: d for m in paragraphs[1] for d in definitions_in(m, language)}
+    # The definitions in each wording: a paragraph kept as it was is read once for both sides.
+    found: dict[str, list[tuple[str, int, int]]] = {}
+
+    def defined(mentions: list[Mention]) -> dict[str, Definition]:
+        out: dict[str, Definition] = {}
+        for m in mentions:
+            if m.text not in found:
+                found[m.text] = definitions_in(m.text, language)
+            for term, start, end in found[m.text]:
+                out[term] = Definition(term, m.text[start:end], start, end, m)
+        return out
+
+    old, new = defined(paragraphs[0]), defined(paragraphs[1])
     for term in sorted(set(old) | set(new), key=lambda t: _order(t, old, new)):
         a, b = old.get(term), new.get(term)
         if a is not None and b is not None:

@@ -34,9 +34,12 @@ def refusal_grounds(provision: Provision, language: Language) -> Iterator[Findin
     ]
     if not old_parts and not new_parts:
         return
+    # Each part case-folded once for the grounds' screens, not once per ground.
+    old_texts = [(p.adjusted_old, p.adjusted_old.casefold()) for _, p in old_parts]
+    new_texts = [(p.new, p.new.casefold()) for _, p in new_parts]
     for term in language.refusal_grounds:
-        before = sum(term.count(p.adjusted_old) for _, p in old_parts)
-        after = sum(term.count(p.new) for _, p in new_parts)
+        before = sum(term.count(text, folded) for text, folded in old_texts)
+        after = sum(term.count(text, folded) for text, folded in new_texts)
         if before == after:
             continue
         added = after > before

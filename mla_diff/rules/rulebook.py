@@ -49,27 +49,35 @@ class Phrase:
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_occur(text, folded) else None
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        return list(self.pattern.finditer(text)) if self.may_occur(text) else []
+    def finditer(self, text: str, folded: str | None = None) -> list[re.Match[str]]:
+        return list(self.pattern.finditer(text)) if self.may_occur(text, folded) else []
 
-    def count(self, text: str) -> int:
-        return len(self.finditer(text))
+    def count(self, text: str, folded: str | None = None) -> int:
+        return len(self.finditer(text, folded))
 
 
 @lru_cache(maxsize=1024)
-def _screen(phrases: tuple[Phrase, ...]) -> re.Pattern[str] | None:
-    """One pattern finding any needle of the phrases: a text it misses holds none of them."""
+def needles_of(phrases: tuple[Phrase, ...]) -> tuple[str, ...] | None:
+    """The needles of the phrases, leaving out any that holds another (a text holding it holds
+    the other too): a text without one of them holds none of the phrases. None when a phrase
+    has no needle, so that every text may hold it."""
     if not phrases or any(not p.needles for p in phrases):
         return None
-    needles = sorted({n for p in phrases for n in p.needles}, key=lambda n: (-len(n), n))
-    return re.compile("|".join(map(re.escape, needles)))
+    needles = sorted({n for p in phrases for n in p.needles})
+    return tuple(n for n in needles if not any(o != n and o in n for o in needles))
+
+
+def holds_any(needles: tuple[str, ...] | None, folded: str) -> bool:
+    """Whether a case-folded text holds one of the needles (needles_of None: any text may)."""
+    # Substring tests: a few of them cost less than one search of the needles as alternatives,
+    # which the regular-expression engine tries at every character.
+    return needles is None or any(needle in folded for needle in needles)
 
 
 def may_hold(phrases: tuple[Phrase, ...], folded: str) -> bool:
-    """False when a text (case-folded: `folded`) can hold none of the phrases: one search
-    rules most texts out, where each phrase would test its own needles."""
-    screen = _screen(phrases)
-    return screen is None or screen.search(folded) is not None
+    """False when a text (case-folded: `folded`) can hold none of the phrases: the needles of
+    all of them tested at once, where each phrase would test its own."""
+    return holds_any(needles_of(phrases), folded)
 
 
 @dataclass(frozen=True)
@@ -80,14 +88,16 @@ class Term:
     phrases: tuple[Phrase, ...]
 
     @cached_property
-    def screen(self) -> re.Pattern[str] | None:
-        return _screen(self.phrases)
+    def screen(self) -> tuple[str, ...] | None:
+        return needles_of(self.phrases)
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Where the term is mentioned, left to right, overlapping mentions merged."""
-        if self.screen is not None and not self.screen.search(_casefold(text)):
+    def spans(self, text: str, folded: str | None = None) -> list[tuple[int, int]]:
+        """Where the term is mentioned, left to right, overlapping mentions merged (`folded`:
+        the text case-folded, when the caller has it)."""
+        folded = _casefold(text) if folded is None else folded
+        if not holds_any(self.screen, folded):
             return []
-        found = sorted((m.start(), m.end()) for p in self.phrases for m in p.finditer(text))
+        found = sorted((m.start(), m.end()) for p in self.phrases for m in p.finditer(text, folded))
         merged: list[tuple[int, int]] = []
         for start, end in found:
             if merged and start < merged[-1][1]:
@@ -96,8 +106,8 @@ class Term:
                 merged.append((start, end))
         return merged
 
-    def count(self, text: str) -> int:
-        return len(self.spans(text))
+    def count(self, text: str, folded: str | None = None) -> int:
+        return len(self.spans(text, folded))
 
 
 @dataclass(frozen=True)
@@ -191,6 +201,7 @@ class _Reader:
     def __init__(self, data: dict[str, Any], source: str) -> None:
         self.data = data
         self.source = source
+        self.compiled: dict[str, Phrase] = {}
 
     def fail(self, key: str, wanted: str) -> InputError:
         return InputError(
@@ -215,15 +226,21 @@ class _Reader:
             raise self.fail(key, "a list of non-empty strings")
         return tuple(value)
 
+    def phrase(self, text: str) -> Phrase:
+        """The phrase compiled once per rulebook: languages share the sections they inherit."""
+        if text not in self.compiled:
+            self.compiled[text] = compile_phrase(text)
+        return self.compiled[text]
+
     def phrases(self, key: str) -> tuple[Phrase, ...]:
-        return tuple(compile_phrase(text) for text in self.strings(key))
+        return tuple(self.phrase(text) for text in self.strings(key))
 
     def terms(self, key: str) -> tuple[Term, ...]:
         terms = []
         for name, value in sorted(self.table(key).items()):
             if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
                 raise self.fail(f"{key}.{name}", "a list of non-empty strings")
-            terms.append(Term(name, tuple(compile_phrase(v) for v in value)))
+            terms.append(Term(name, tuple(self.phrase(v) for v in value)))
         return tuple(terms)
 
     def modals(self, key: str, prohibition: bool) -> tuple[Modal, ...]:
@@ -231,7 +248,7 @@ class _Reader:
         for text, rank in sorted(self.table(key).items()):
             if not isinstance(rank, int) or isinstance(rank, bool) or not 1 <= rank <= 5:
                 raise self.fail(f"{key}.{text!r}", "a whole number from 1 to 5")
-            modals.append(Modal(compile_phrase(text), rank, prohibition))
+            modals.append(Modal(self.phrase(text), rank, prohibition))
         return tuple(modals)
 
 

@@ -11,7 +11,7 @@ from mla_diff.rules.context import (
 )
 from mla_diff.rules.evidence import normalise_words, quote, window
 from mla_diff.rules.mentions import Mention, Paragraphs, has_phrase
-from mla_diff.rules.rulebook import Language, may_hold
+from mla_diff.rules.rulebook import Language, Term, holds_any, needles_of
 
 
 def _zone(mention: Mention, language: Language) -> str:
@@ -42,14 +42,16 @@ def _title_is_scope(title: str, language: Language) -> bool:
 
 def scope(paragraphs: Paragraphs, language: Language) -> Iterator[Finding]:
     zones: dict[str, dict[str, dict[str, Mention]]] = {"old": {}, "new": {}}
-    # A paragraph kept as it was is read once for both sides.
+    # A paragraph kept as it was, and where it stands, is placed once for both sides.
     known: dict[tuple[Kind, str, str, str], str] = {}
-    every_crime = tuple(phrase for crime in language.crimes for phrase in crime.phrases)
+    # The crimes each wording names: a paragraph kept as it was is read once.
+    crimes_in: dict[str, list[Term]] = {}
+    screen = needles_of(tuple(phrase for crime in language.crimes for phrase in crime.phrases))
     for side, said in zip(("old", "new"), paragraphs, strict=True):
         for mention in said:
-            if not may_hold(every_crime, mention.text.casefold()):
-                continue
-            named = [crime for crime in language.crimes if crime.count(mention.text)]
+            named = crimes_in.get(mention.text)
+            if named is None:
+                named = crimes_in[mention.text] = _crimes_named(mention.text, language, screen)
             if not named:
                 continue  # most paragraphs name no crime: where they stand does not matter
             key = (mention.unit.kind, mention.unit.title, mention.context, mention.text)
@@ -110,6 +112,13 @@ def scope(paragraphs: Paragraphs, language: Language) -> Iterator[Finding]:
                 | {(m.label, crime.name) for z in (before, after) for m in z.values()}
             ),
         )
+
+
+def _crimes_named(text: str, language: Language, screen: tuple[str, ...] | None) -> list[Term]:
+    """The crimes a paragraph names; `screen`, the needles of every crime, rules most out."""
+    if not holds_any(screen, text.casefold()):
+        return []
+    return [crime for crime in language.crimes if crime.count(text)]
 
 
 def _position(*candidates: Mention | None) -> int:

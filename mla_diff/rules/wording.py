@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from mla_diff.model import Severity
 from mla_diff.rules.context import Finding, Passage, Provision, make_flag
 from mla_diff.rules.evidence import quote
-from mla_diff.rules.rulebook import Language, Phrase, Term
+from mla_diff.rules.rulebook import Language, Phrase, Term, holds_any, needles_of
 
 _WORD = re.compile(r"[\w'-]+")
 _ARTICLES = {"the", "a", "an", "full", "effective", "prompt", "adequate", "fair", "le", "la", "les"}
@@ -30,10 +30,21 @@ def _phrase_spans(text: str, phrases: tuple[Phrase, ...]) -> list[tuple[int, int
 
 def qualifiers(provision: Provision, language: Language) -> Iterator[Finding]:
     phrases = language.qualifiers
+    screen = needles_of(phrases)
+    found: dict[str, list[tuple[int, int, int]]] = {}
+
+    def spans(text: str) -> list[tuple[int, int, int]]:
+        """The qualifiers in a wording, each wording read once: most passages of a provision
+        are read on both sides and again for each qualifier whose count changed."""
+        if text not in found:
+            # Most wordings hold none of the qualifiers' needles: one test rules them out.
+            found[text] = _phrase_spans(text, phrases) if holds_any(screen, text.casefold()) else []
+        return found[text]
+
     counts: dict[int, list[int]] = {}
     for passage in provision.passages:
         for side, text in (("old", passage.adjusted_old), ("new", passage.new)):
-            for _, _, k in _phrase_spans(text, phrases):
+            for _, _, k in spans(text):
                 counts.setdefault(k, [0, 0])[side == "new"] += 1
     for k, (old_count, new_count) in sorted(counts.items()):
         if old_count == new_count:
@@ -42,8 +53,8 @@ def qualifiers(provision: Provision, language: Language) -> Iterator[Finding]:
         for index, passage in enumerate(provision.passages):
             text = passage.new if added else passage.old
             other = passage.adjusted_old if added else passage.new
-            here = [s for s in _phrase_spans(text, phrases) if s[2] == k]
-            there = [s for s in _phrase_spans(other, phrases) if s[2] == k]
+            here = [s for s in spans(text) if s[2] == k]
+            there = [s for s in spans(other) if s[2] == k]
             if len(here) <= len(there):
                 continue
             start, end, _ = here[len(there)]  # the first occurrence the other side lacks
@@ -154,7 +165,9 @@ def rights(provision: Provision, language: Language) -> Iterator[Finding]:
 
 def term_counts(provision: Provision, terms: tuple[Term, ...]) -> dict[str, tuple[int, int]]:
     old_text, new_text = provision.adjusted_old_text(), provision.new_text()
-    return {t.name: (t.count(old_text), t.count(new_text)) for t in terms}
+    # Each side case-folded once for the terms' screens, not once per term.
+    old_folded, new_folded = old_text.casefold(), new_text.casefold()
+    return {t.name: (t.count(old_text, old_folded), t.count(new_text, new_folded)) for t in terms}
 
 
 def watch_terms(provision: Provision, language: Language) -> Iterator[Finding]:
