@@ -88,6 +88,9 @@ def test_rights_and_what_they_are_to() -> None:
         ("under ARTſ 3 and 4", ["3", "4"]),
         ("paragraph 1 of Art.\n12", ["12(1)"]),
         ("the particle 5", []),
+        # A capital inside a word is no article: "AND" holds no "D".
+        ("ARTICLES 3 AND 4 OF THIS CONVENTION", ["3", "4"]),
+        ("article 5 (2) AND (3)", ["5(2)", "5(3)"]),
     ],
 )
 def test_references_are_read_as_lawyers_write_them(text: str, cited: list[str]) -> None:

@@ -13,8 +13,9 @@ from mla_diff.similarity import label_key
 
 _LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)"
 # An article number in running text: 14, 8 bis, 3a, J.7, F. Letters are upper case, so that
-# "this article a State may..." never reads as a reference to "article a".
-_NUMBER = rf"(?:\d+(?:\s?{_LATIN}(?![\w])|[a-z](?![\w]))?|[A-Z](?:\.\d+)+|[A-Z](?![\w.]))"
+# "this article a State may..." never reads as a reference to "article a"; a number starts a
+# word, so that the D of "ARTICLES 3 AND 4" is no article.
+_NUMBER = rf"(?<!\w)(?:\d+(?:\s?{_LATIN}(?![\w])|[a-z](?![\w]))?|[A-Z](?:\.\d+)+|[A-Z](?![\w.]))"
 _SUB = r"(?:\s?\((?:\d{1,3}|[a-z]{1,4})\))"
 _TOKEN = re.compile(rf"(?P<num>{_NUMBER})|(?P<sub>\((?:\d{{1,3}}|[a-z]{{1,4}})\))")
 
