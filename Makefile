@@ -59,7 +59,7 @@ fix: install ## apply ruff's fixes and formatting
 bench-install: install ## install the peers the benchmark measures (iddiff, redlines)
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 
-bench: bench-install ## time a full HTML compare and a history against peers (about forty minutes); writes tests/benchmarks/RESULTS.md
+bench: bench-install ## time a full HTML compare and a history against peers (about a quarter of an hour); writes tests/benchmarks/RESULTS.md
 	$(PY) tests/benchmarks/bench.py
 
 bench-smoke: bench-install ## a one-run benchmark on small inputs: checks the harness and every peer work, not the figures
