@@ -162,3 +162,13 @@ def test_a_screen_tests_the_needles_that_hold_no_other() -> None:
     # A phrase with no needle may be anywhere: nothing is ruled out.
     assert needles_of((*phrases, Phrase("any", "any"))) is None
     assert may_hold((*phrases, Phrase("any", "any")), "genocide")
+
+
+@pytest.mark.parametrize(
+    "text", ["VİCTİM", "the victım", "VICTIM", "a victim's right", "the VİCTİM."]
+)
+def test_a_phrase_screen_never_rules_out_what_its_pattern_matches(text: str) -> None:
+    """The patterns read "İ" and "ı" as an "i" (matching without regard to case); the screen in
+    front of them must read them alike, or a text the pattern matches is never tried."""
+    phrase = compile_phrase("victim")
+    assert phrase.count(text) == len(phrase.pattern.findall(text)) == 1

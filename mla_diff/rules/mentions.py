@@ -12,7 +12,7 @@ from mla_diff.rules.context import (
     cite_unit,
     label_of,
 )
-from mla_diff.rules.rulebook import Phrase, may_hold
+from mla_diff.rules.rulebook import Phrase, fold, may_hold
 
 
 @dataclass(frozen=True)
@@ -70,5 +70,5 @@ Paragraphs = tuple[list[Mention], list[Mention]]
 
 
 def has_phrase(text: str, phrases: tuple[Phrase, ...]) -> bool:
-    folded = text.casefold()
+    folded = fold(text)
     return may_hold(phrases, folded) and any(p.search(text, folded) for p in phrases)

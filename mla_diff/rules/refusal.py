@@ -12,7 +12,7 @@ from mla_diff.rules.context import (
 )
 from mla_diff.rules.evidence import quote
 from mla_diff.rules.mentions import has_phrase
-from mla_diff.rules.rulebook import Language
+from mla_diff.rules.rulebook import Language, fold
 
 
 def refusal_grounds(provision: Provision, language: Language) -> Iterator[Finding]:
@@ -35,8 +35,8 @@ def refusal_grounds(provision: Provision, language: Language) -> Iterator[Findin
     if not old_parts and not new_parts:
         return
     # Each part case-folded once for the grounds' screens, not once per ground.
-    old_texts = [(p.adjusted_old, p.adjusted_old.casefold()) for _, p in old_parts]
-    new_texts = [(p.new, p.new.casefold()) for _, p in new_parts]
+    old_texts = [(p.adjusted_old, fold(p.adjusted_old)) for _, p in old_parts]
+    new_texts = [(p.new, fold(p.new)) for _, p in new_parts]
     for term in language.refusal_grounds:
         before = sum(term.count(text, folded) for text, folded in old_texts)
         after = sum(term.count(text, folded) for text, folded in new_texts)

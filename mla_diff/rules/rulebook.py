@@ -15,13 +15,25 @@ SHIPPED = "data/rules.toml"
 FALLBACK_LANGUAGE = "en"
 
 
-# The text last case-folded, kept with its folding: rules try phrase after phrase on one text.
+# The text last folded, kept with its folding: rules try phrase after phrase on one text.
 _FOLDED: list[str] = ["", ""]
+# Letters the patterns, matching without regard to case, read as "i" though casefold() makes no
+# "i" of them: the dotted capital "İ" (casefold: "i" and a combining dot) and the dotless "ı".
+_READ_AS_I = str.maketrans({"\u0130": "i", "\u0131": "i"})
+
+
+def fold(text: str) -> str:
+    """`text` as the needles of the phrases are written: case-folded, and every letter that the
+    patterns read as an "i" made one, so that a screen never rules out a text that a pattern
+    would match ("VİCTİM", "victım")."""
+    if "\u0130" in text or "\u0131" in text:
+        text = text.translate(_READ_AS_I)
+    return text.casefold()
 
 
 def _casefold(text: str) -> str:
     if _FOLDED[0] is not text:
-        _FOLDED[:] = [text, text.casefold()]
+        _FOLDED[:] = [text, fold(text)]
     return _FOLDED[1]
 
 

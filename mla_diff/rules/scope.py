@@ -11,7 +11,7 @@ from mla_diff.rules.context import (
 )
 from mla_diff.rules.evidence import normalise_words, quote, window
 from mla_diff.rules.mentions import Mention, Paragraphs, has_phrase
-from mla_diff.rules.rulebook import Language, Term, holds_any, needles_of
+from mla_diff.rules.rulebook import Language, Term, fold, holds_any, needles_of
 
 
 def _zone(mention: Mention, language: Language) -> str:
@@ -116,7 +116,7 @@ def scope(paragraphs: Paragraphs, language: Language) -> Iterator[Finding]:
 
 def _crimes_named(text: str, language: Language, screen: tuple[str, ...] | None) -> list[Term]:
     """The crimes a paragraph names; `screen`, the needles of every crime, rules most out."""
-    if not holds_any(screen, text.casefold()):
+    if not holds_any(screen, fold(text)):
         return []
     return [crime for crime in language.crimes if crime.count(text)]
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from mla_diff.model import Severity
 from mla_diff.rules.context import Finding, Passage, Provision, make_flag
 from mla_diff.rules.evidence import quote
-from mla_diff.rules.rulebook import Language, Phrase, Term, holds_any, needles_of
+from mla_diff.rules.rulebook import Language, Phrase, Term, fold, holds_any, needles_of
 
 _WORD = re.compile(r"[\w'-]+")
 _ARTICLES = {"the", "a", "an", "full", "effective", "prompt", "adequate", "fair", "le", "la", "les"}
@@ -38,7 +38,7 @@ def qualifiers(provision: Provision, language: Language) -> Iterator[Finding]:
         are read on both sides and again for each qualifier whose count changed."""
         if text not in found:
             # Most wordings hold none of the qualifiers' needles: one test rules them out.
-            found[text] = _phrase_spans(text, phrases) if holds_any(screen, text.casefold()) else []
+            found[text] = _phrase_spans(text, phrases) if holds_any(screen, fold(text)) else []
         return found[text]
 
     counts: dict[int, list[int]] = {}
@@ -166,7 +166,7 @@ def rights(provision: Provision, language: Language) -> Iterator[Finding]:
 def term_counts(provision: Provision, terms: tuple[Term, ...]) -> dict[str, tuple[int, int]]:
     old_text, new_text = provision.adjusted_old_text(), provision.new_text()
     # Each side case-folded once for the terms' screens, not once per term.
-    old_folded, new_folded = old_text.casefold(), new_text.casefold()
+    old_folded, new_folded = fold(old_text), fold(new_text)
     return {t.name: (t.count(old_text, old_folded), t.count(new_text, new_folded)) for t in terms}
 
 
