@@ -95,19 +95,10 @@ def _words(text: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(body)]
 
 
-def similarity(old: Sequence[str], new: Sequence[str]) -> float:
-    """Word similarity of two paragraphs' word lists, 0..1."""
-    if not old and not new:
-        return 1.0
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    if matcher.real_quick_ratio() < GAP_THRESHOLD:
-        return matcher.real_quick_ratio()
-    return matcher.ratio()
-
-
 def similarity_reaching(old: Sequence[str], new: Sequence[str], threshold: float) -> float:
-    """`similarity(old, new)` when it reaches `threshold` (at least GAP_THRESHOLD), else 0: the
-    lengths, then the words shared regardless of order, rule most pairs out without aligning."""
+    """Word similarity of two paragraphs' word lists (difflib's ratio, 1 for two empty lists) when
+    it reaches `threshold`, else 0: the lengths, then the words shared regardless of order, rule
+    most pairs out without aligning them."""
     total = len(old) + len(new)
     if not total:
         return 1.0

@@ -68,3 +68,15 @@ def test_imported_and_plain_text_join_line_end_hyphens_alike(first: str, second:
     joiner = Joiner(lines, ImportReport(), HeadingTest(context))
     words = hyphenation_words(f"{context}\n{first}\n{second}\n")
     assert joiner.join_pair(first, second) == join_wrapped([first, second], words)
+
+
+def test_a_soft_hyphen_joins_its_word_without_a_doubt() -> None:
+    """A soft hyphen marks a word broken in two for certain: joined, and not listed among the
+    hyphens dropped without evidence, as a plain hyphen with no evidence is."""
+    report = ImportReport()
+    lines = [Line("the juris\u00ad"), Line("diction of")]
+    joiner = Joiner(lines, report, HeadingTest("the jurisdiction"))
+    assert joiner.join_pair("the juris\u00ad", "diction of") == "the jurisdiction of"
+    assert joiner.unsure == []
+    assert joiner.join_pair("the juris-", "diction of") == "the jurisdiction of"
+    assert joiner.unsure == ["juris-diction"]

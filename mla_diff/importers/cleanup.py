@@ -287,7 +287,8 @@ class Joiner:
             stem = stems[-1].rsplit("-", 1)[-1] if stems else ""
             tail = _WORD.findall(line)[0].split("-")[0]
             joint = line_end_hyphen(stem, tail, self.vocabulary)
-            if text.endswith("\u00ad") and joint != "- ":
+            soft = text.endswith("\u00ad")  # a word broken in two, for certain
+            if soft and joint != "- ":
                 joint = ""
             if joint == "- ":
                 return f"{text[:-1]}- {line}"  # "Zoll- und Handelsabkommen", "pre- and post-trial"
@@ -296,7 +297,7 @@ class Joiner:
                 return text[:-1] + "-" + line
             self.report.add("joined", "hyphenated word")
             known = f"{stem}{tail}".lower() in self.vocabulary
-            if not known and len(self.unsure) < 200:
+            if not known and not soft and len(self.unsure) < 200:
                 self.unsure.append(f"{stem}-{tail}")
             return text[:-1] + line
         self.report.add("joined", "wrapped line")
